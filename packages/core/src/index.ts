@@ -1,0 +1,5 @@
+export * from './arn';
+export * from './aws-context';
+export * from './naming';
+export * from './policy-document';
+export * from './validation';
