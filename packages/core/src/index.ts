@@ -3,3 +3,4 @@ export * from './aws-context';
 export * from './naming';
 export * from './policy-document';
 export * from './validation';
+export * from './arn-like';
