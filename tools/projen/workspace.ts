@@ -1,5 +1,6 @@
 import { javascript, JsonFile, TextFile, typescript } from 'projen';
 import { pin, versions } from './versions';
+import { addWorkflows } from './workflows';
 
 /**
  * The workspace root: npm workspaces, one lockfile, the shared compiler and lint settings, and
@@ -27,7 +28,9 @@ export class Workspace extends typescript.TypeScriptProject {
         compilerOptions: { noEmit: true, skipLibCheck: true },
       },
       sampleCode: false,
-      github: false,
+      // GitHub Actions workflows come from tools/projen/workflows.ts; projen's own are off.
+      github: true,
+      githubOptions: { pullRequestLint: false, mergify: false },
       release: false,
       jest: false,
       eslint: false,
@@ -39,7 +42,11 @@ export class Workspace extends typescript.TypeScriptProject {
       license: 'Apache-2.0',
       prettier: true,
       prettierOptions: {
-        settings: { printWidth: 100, singleQuote: true, trailingComma: javascript.TrailingComma.ALL },
+        settings: {
+          printWidth: 100,
+          singleQuote: true,
+          trailingComma: javascript.TrailingComma.ALL,
+        },
       },
       devDeps: [
         pin('constructs', versions.constructs),
@@ -55,6 +62,7 @@ export class Workspace extends typescript.TypeScriptProject {
         pin('typescript-eslint', versions.typescriptEslint),
         pin('@pulumi/eslint-plugin', versions.pulumiEslint),
         pin('yaml', versions.yaml),
+        pin('@action-validator/cli', versions.actionValidator),
       ],
     });
     // projen's Prettier component adds an unpinned `prettier`; pin it like the rest.
@@ -64,8 +72,10 @@ export class Workspace extends typescript.TypeScriptProject {
     this.package.addField('workspaces', ['packages/*', 'stacks/*']);
     this.package.addEngine('node', '>=20.19 <23');
 
+    addWorkflows(this.github!);
     this.addNxConfig();
     this.addCompilerBase();
+    this.addRepoTestConfig();
     this.addLintConfig();
 
     this.gitignore.exclude('.nx/cache', '.nx/workspace-data', 'lib/', '*.tsbuildinfo');
@@ -75,7 +85,32 @@ export class Workspace extends typescript.TypeScriptProject {
     this.testTask.exec('tsc -p tsconfig.dev.json --noEmit', {
       name: 'type-check the projen classes and repo tools',
     });
+    this.testTask.exec('jest --ci -c tools/jest.config.json', {
+      name: 'repository checks: generated workflows, scripts',
+    });
     this.testTask.exec('nx run-many -t lint typecheck test plan', { receiveArgs: true });
+  }
+
+  /** Jest for the repository's own checks under tools/ (workflows, release, scripts). */
+  private addRepoTestConfig(): void {
+    new JsonFile(this, 'tools/jest.config.json', {
+      obj: {
+        rootDir: '..',
+        testEnvironment: 'node',
+        roots: ['<rootDir>/tools'],
+        testMatch: ['**/*.test.ts'],
+        transform: {
+          '^.+\\.ts$': [
+            '@swc/jest',
+            {
+              jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+              module: { type: 'commonjs' },
+            },
+          ],
+        },
+        testTimeout: 120000,
+      },
+    });
   }
 
   private addNxConfig(): void {
