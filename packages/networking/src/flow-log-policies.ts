@@ -1,0 +1,72 @@
+/**
+ * The flow-log role's documents, as pure functions of where we deploy. Kept apart from the
+ * component so tests (and the policy pack) can compare them statement by statement.
+ */
+import { AwsContext, formatArn, policyDocument, PolicyDocument } from '@phi-platform/core';
+
+/**
+ * The flow-logs service principal. It is the same host name in every partition, China and
+ * GovCloud included (their documentation shows `vpc-flow-logs.amazonaws.com` too), so it does
+ * not follow the partition's DNS suffix.
+ */
+export const FLOW_LOGS_SERVICE_PRINCIPAL = 'vpc-flow-logs.amazonaws.com';
+
+/** Every retention CloudWatch Logs accepts that keeps at least a year (HIPAA baseline). */
+export const FLOW_LOG_RETENTION_DAYS = [
+  365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** ARN of a log group by name, as IAM compares it (no trailing `:*`). */
+export function logGroupArn(ctx: AwsContext, logGroupName: string): string {
+  return formatArn({
+    partition: ctx.partition,
+    service: 'logs',
+    region: ctx.region,
+    accountId: ctx.accountId,
+    resource: `log-group:${logGroupName}`,
+  });
+}
+
+/**
+ * Lets the flow-logs service assume the role only for flow logs of this account and region
+ * (confused-deputy protection through `aws:SourceAccount` and `aws:SourceArn`).
+ */
+export function flowLogTrustPolicy(ctx: AwsContext): PolicyDocument {
+  return policyDocument([
+    {
+      Sid: 'VpcFlowLogsAssumeRole',
+      Effect: 'Allow',
+      Principal: { Service: FLOW_LOGS_SERVICE_PRINCIPAL },
+      Action: 'sts:AssumeRole',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ctx.accountId },
+        ArnLike: {
+          'aws:SourceArn': formatArn({
+            partition: ctx.partition,
+            service: 'ec2',
+            region: ctx.region,
+            accountId: ctx.accountId,
+            resource: 'vpc-flow-log/*',
+          }),
+        },
+      },
+    },
+  ]);
+}
+
+/**
+ * Write access to one log group and its streams. No `logs:CreateLogGroup` (the component
+ * creates the group, encrypted, before the flow log) and no `logs:DescribeLogGroups` (a
+ * list action that cannot be scoped to one group; delivery works without it).
+ */
+export function flowLogWritePolicy(ctx: AwsContext, logGroupName: string): PolicyDocument {
+  const group = logGroupArn(ctx, logGroupName);
+  return policyDocument([
+    {
+      Sid: 'WriteFlowLogRecords',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
+      Resource: [group, `${group}:log-stream:*`],
+    },
+  ]);
+}
