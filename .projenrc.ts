@@ -1,6 +1,13 @@
 // The only hand-edited project file. Every other configuration file is generated from here;
 // run `npx projen` after changing it. The classes live in tools/projen/.
-import { ComponentPackage, pin, StackPackage, versions, Workspace } from './tools/projen';
+import {
+  ComponentPackage,
+  pin,
+  ReleaseTasks,
+  StackPackage,
+  versions,
+  Workspace,
+} from './tools/projen';
 
 const root = new Workspace();
 
@@ -84,5 +91,8 @@ for (const env of ['dev', 'staging', 'prod'] as const) {
     workspaceDeps: ['platform'],
   });
 }
+
+// Independent versions and publishing of packages/* (docs/releasing.md).
+new ReleaseTasks(root);
 
 root.synth();

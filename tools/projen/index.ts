@@ -3,3 +3,4 @@ export * from './phi-package';
 export * from './component-package';
 export * from './stack-package';
 export * from './workspace';
+export * from './release';

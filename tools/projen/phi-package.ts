@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { javascript, JsonFile, Task } from 'projen';
 import { pin, versions } from './versions';
 
@@ -38,7 +40,10 @@ export class PhiPackage extends javascript.NodeProject {
   public readonly lintTask: Task;
 
   constructor(options: PhiPackageOptions) {
-    const workspaceRange = (short: string) => `${SCOPE}/${short}@^0.0.0`;
+    // Sibling ranges follow the sibling's released version, exactly as `nx release` writes them
+    // (see tools/projen/release.ts), so a synth after a release changes nothing.
+    const workspaceRange = (short: string) =>
+      `${SCOPE}/${short}@^${releasedVersion(join(options.parent.outdir, 'packages', short))}`;
     super({
       parent: options.parent,
       outdir: options.outdir,
@@ -74,6 +79,8 @@ export class PhiPackage extends javascript.NodeProject {
     this.package.installTask.reset();
     this.package.installCiTask.reset();
 
+    // projen writes 0.0.0 outside its own release builds; `nx release` owns this field instead.
+    this.package.addVersion(releasedVersion(join(options.parent.outdir, options.outdir)));
     this.package.addField('types', 'lib/index.d.ts');
     this.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
     this.package.addField('nx', { name: options.nxName });
@@ -145,4 +152,16 @@ export class PhiPackage extends javascript.NodeProject {
       this.package.removeScript(unused);
     }
   }
+}
+
+/**
+ * The version `nx release` last wrote into the package.json in `dir` (0.0.0 before the first
+ * release or for a new package). The generated package.json is both projen's output and the
+ * record of the released version.
+ */
+export function releasedVersion(dir: string): string {
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) return '0.0.0';
+  const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+  return typeof parsed.version === 'string' && parsed.version !== '' ? parsed.version : '0.0.0';
 }

@@ -62,6 +62,8 @@ export class Workspace extends typescript.TypeScriptProject {
         pin('typescript-eslint', versions.typescriptEslint),
         pin('@pulumi/eslint-plugin', versions.pulumiEslint),
         pin('yaml', versions.yaml),
+        // Local npm registry for the publish round trip (tools/release/verify-registry.ts).
+        pin('verdaccio', versions.verdaccio),
         pin('@action-validator/cli', versions.actionValidator),
       ],
     });
