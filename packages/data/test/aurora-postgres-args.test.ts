@@ -190,7 +190,8 @@ describe('resolveAuroraPostgresSettings', () => {
     ],
     [
       { minCapacity: 1, maxCapacity: 4, secondsUntilAutoPause: 600 },
-      'serverless.secondsUntilAutoPause: got 600; allowed: a whole number from 300 to 86400, only with minCapacity 0',
+      'serverless.secondsUntilAutoPause: got 600; allowed: a whole number from 300 to 86400, ' +
+        'only with minCapacity 0',
     ],
   ])('refuses Serverless v2 capacity %j', (serverless, problem) => {
     expect(problemsOf({ serverless })).toBe(

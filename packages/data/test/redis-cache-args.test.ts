@@ -96,7 +96,7 @@ describe('resolveRedisCacheSettings', () => {
     );
   });
 
-  it('refuses an AUTH token alphabet ElastiCache rejects, and a token too weak for 128 bits', () => {
+  it('refuses an AUTH token alphabet ElastiCache rejects, or too weak for 128 bits', () => {
     expect(problemsOf({ authTokenAlphabet: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ@/' })).toBe(
       'Invalid settings for RedisCache "cache" (1):\n' +
         '  - authTokenAlphabet: got "ABCDEFGHIJKLMNOPQRSTUVWXYZ@/"; allowed: letters, digits and ' +
