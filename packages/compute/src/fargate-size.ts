@@ -26,7 +26,7 @@ export const FARGATE_TASK_SIZES: readonly FargateMemoryRange[] = [
   { cpu: 16384, minMemory: 32768, maxMemory: 122880, step: 8192 },
 ];
 
-/** The memory values (MiB) allowed with `cpu`, or an empty list when `cpu` is not a Fargate size. */
+/** Memory values (MiB) allowed with `cpu`; empty when `cpu` is not a Fargate size. */
 export function fargateMemoryOptions(cpu: number): number[] {
   const row = FARGATE_TASK_SIZES.find((r) => r.cpu === cpu);
   if (!row) return [];

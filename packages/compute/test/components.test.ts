@@ -11,7 +11,8 @@ const serviceArgs = (rt: OfflineRuntime): TlsServiceArgs => ({
   cpu: 256,
   memory: 512,
   kmsKeyArn: `arn:${rt.partition}:kms:${rt.region}:${rt.accountId}:key/k-1`,
-  certificateAuthorityArn: `arn:${rt.partition}:acm-pca:${rt.region}:${rt.accountId}:certificate-authority/ca`,
+  certificateAuthorityArn:
+    `arn:${rt.partition}:acm-pca:${rt.region}:${rt.accountId}:` + 'certificate-authority/ca',
   allowedSecurityGroupIds: [],
 });
 
@@ -54,7 +55,8 @@ describe('validation happens before anything is created', () => {
       }
     });
     expect((error as Error).message).toContain(
-      'certificateArn: got nothing (missing); allowed: the ARN of an ACM certificate in this region',
+      'certificateArn: got nothing (missing); allowed: ' +
+        'the ARN of an ACM certificate in this region',
     );
     expect(rt.resources().filter((r) => r.custom)).toEqual([]);
   });
@@ -100,7 +102,7 @@ describe('options', () => {
     });
   });
 
-  it('gives the task role only the statements passed, and no ECR rights for other registries', async () => {
+  it('gives the task role only the given statements; no ECR rights for other registries', async () => {
     const rt = installMocks({ region: 'ap-southeast-7' });
     const connect = {
       Effect: 'Allow' as const,

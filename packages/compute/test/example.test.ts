@@ -93,7 +93,8 @@ describe.each(REGIONS)('the example in %s', (region) => {
 
   it('grants the execution role exactly its secret, key, log groups and repository', () => {
     const key = rt.one('aws:kms/key:Key').state.arn as string;
-    const logs = `arn:${rt.partition}:logs:${region}:${rt.accountId}:log-group:/phi-platform/ecs/api`;
+    const logs =
+      `arn:${rt.partition}:logs:${region}:${rt.accountId}:` + 'log-group:/phi-platform/ecs/api';
     expect(policyOf(rt, 'api-execution-policy')).toEqual([
       {
         Sid: 'ReadOwnSecrets',
