@@ -1,0 +1,162 @@
+import { installMocks, OfflineRuntime, unwrap } from '@phi-platform/offline';
+import * as pulumi from '@pulumi/pulumi';
+import { join, resolve } from 'node:path';
+import { loadSettings, PhiPlatform, readStackConfig } from '../src';
+
+const stacks = resolve(__dirname, '../../../stacks');
+
+/** Composes an environment from its committed settings (plus overrides) under the mocks. */
+async function compose(env: string, region: string, overrides: string[] = []) {
+  const { config } = readStackConfig(join(stacks, env), env, 'phi-platform', overrides, region);
+  const rt = installMocks({ region, stack: env, project: 'phi-platform', config });
+  const run = await rt.run(async () => {
+    const platform = await PhiPlatform.create('phi', loadSettings());
+    return platform.stackOutputs();
+  });
+  const outputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(run.value)) outputs[key] = await unwrap(value);
+  return { rt, outputs, secret: run.value };
+}
+
+function containerOf(rt: OfflineRuntime) {
+  const td = rt.one('aws:ecs/taskDefinition:TaskDefinition');
+  const [container] = JSON.parse(td.inputs.containerDefinitions as string) as {
+    secrets: { name: string; valueFrom: string }[];
+    environment: { name: string; value: string }[];
+  }[];
+  return container!;
+}
+
+describe('PhiPlatform', () => {
+  it('dev: two zones, one NAT, one database instance, one cache node, no ingress', async () => {
+    const { rt, outputs } = await compose('dev', 'us-east-1');
+    expect(rt.byType('aws:ec2/subnet:Subnet')).toHaveLength(6);
+    expect(rt.byType('aws:ec2/natGateway:NatGateway')).toHaveLength(1);
+    expect(rt.byType('aws:rds/clusterInstance:ClusterInstance')).toHaveLength(1);
+    const cache = rt.one('aws:elasticache/replicationGroup:ReplicationGroup').inputs;
+    expect(cache).toMatchObject({ numCacheClusters: 1, automaticFailoverEnabled: false });
+    expect(rt.one('aws:rds/cluster:Cluster').inputs).toMatchObject({
+      deletionProtection: false,
+      backupRetentionPeriod: 30,
+    });
+    expect(rt.byType('aws:lb/loadBalancer:LoadBalancer')).toHaveLength(0);
+    expect(rt.byType('aws:acm/certificate:Certificate')).toHaveLength(0);
+    expect(outputs.loadBalancerDnsName).toBeUndefined();
+    expect(outputs.availabilityZones).toEqual(['us-east-1a', 'us-east-1b']);
+  });
+
+  it('prod: three zones, NAT per zone, writer and reader, failover, protected, ingress', async () => {
+    const { rt, outputs } = await compose('prod', 'eu-central-1');
+    expect(rt.byType('aws:ec2/natGateway:NatGateway')).toHaveLength(3);
+    expect(rt.byType('aws:rds/clusterInstance:ClusterInstance')).toHaveLength(2);
+    expect(rt.one('aws:rds/cluster:Cluster').inputs).toMatchObject({
+      deletionProtection: true,
+      backupRetentionPeriod: 35,
+      storageEncrypted: true,
+    });
+    expect(rt.one('aws:elasticache/replicationGroup:ReplicationGroup').inputs).toMatchObject({
+      numCacheClusters: 3,
+      automaticFailoverEnabled: true,
+      transitEncryptionEnabled: true,
+    });
+
+    // ACM in the stack's own region, validated through DNS in the given zone.
+    const cert = rt.one('aws:acm/certificate:Certificate');
+    expect(cert.inputs).toMatchObject({
+      domainName: 'app.phi.example.com',
+      validationMethod: 'DNS',
+    });
+    const certArn = cert.state.arn as string;
+    expect(certArn).toMatch(/^arn:aws:acm:eu-central-1:123456789012:certificate\//);
+    const records = rt.byType('aws:route53/record:Record');
+    expect(records.map((r) => [r.inputs.zoneId, r.inputs.type])).toEqual(
+      expect.arrayContaining([
+        ['Z0PRODEXAMPLE0000000', 'CNAME'],
+        ['Z0PRODEXAMPLE0000000', 'A'],
+      ]),
+    );
+    const listener = rt.one('aws:lb/listener:Listener');
+    expect(listener.inputs).toMatchObject({
+      port: 443,
+      protocol: 'HTTPS',
+      certificateArn: certArn,
+    });
+    expect(outputs.url).toBe('https://app.phi.example.com');
+
+    // Its own short-lived root CA for Service Connect, activated with its own root certificate.
+    const ca = rt.one('aws:acmpca/certificateAuthority:CertificateAuthority');
+    expect(ca.inputs).toMatchObject({ type: 'ROOT', usageMode: 'SHORT_LIVED_CERTIFICATE' });
+    expect(ca.options.protect).toBe(true);
+    expect(rt.one('aws:acmpca/certificate:Certificate').inputs.templateArn).toBe(
+      'arn:aws:acm-pca:::template/RootCACertificate/V1',
+    );
+    const tls = (
+      rt.one('aws:ecs/service:Service').inputs.serviceConnectConfiguration as {
+        services: { tls: { issuerCertAuthority: { awsPcaAuthorityArn: string } } }[];
+      }
+    ).services[0]!.tls;
+    expect(tls.issuerCertAuthority.awsPcaAuthorityArn).toBe(ca.state.arn);
+  });
+
+  it('prod in us-west-1 uses the two zones the region offers', async () => {
+    const { rt, outputs } = await compose('prod', 'us-west-1');
+    expect(rt.byType('aws:ec2/natGateway:NatGateway')).toHaveLength(2);
+    expect(outputs.availabilityZones).toHaveLength(2);
+  });
+
+  it('the service gets the database and cache only through secrets and IAM auth', async () => {
+    const { rt, outputs, secret } = await compose('staging', 'us-gov-west-1');
+    const container = containerOf(rt);
+    expect(container.secrets).toEqual([
+      { name: 'CACHE_AUTH_TOKEN', valueFrom: outputs.cacheAuthSecretArn },
+      { name: 'DATABASE_CREDENTIALS', valueFrom: outputs.databaseMasterSecretArn },
+    ]);
+    expect(outputs.databaseMasterSecretArn).toMatch(
+      /^arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:/,
+    );
+    expect(container.environment.map((e) => e.name)).toEqual([
+      'DATABASE_SSLMODE',
+      'DATABASE_USER',
+      'PHI_ENVIRONMENT',
+    ]);
+    const resourceId = rt.one('aws:rds/cluster:Cluster').state.clusterResourceId as string;
+    const taskPolicies = rt
+      .byType('aws:iam/policy:Policy')
+      .map((p) => JSON.parse(p.inputs.policy as string) as { Statement: unknown[] })
+      .flatMap((doc) => doc.Statement);
+    expect(taskPolicies).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'rds-db:connect',
+        Resource: `arn:aws-us-gov:rds-db:us-gov-west-1:123456789012:dbuser:${resourceId}/app`,
+      }),
+    );
+    // The database admits the service on 5432 and the cache on 6379, from its group alone.
+    const appSg = (
+      rt.one('aws:ecs/service:Service').inputs.networkConfiguration as { securityGroups: string[] }
+    ).securityGroups[0];
+    const ingressOf = (sg: unknown) =>
+      rt
+        .byType('aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule')
+        .filter((r) => r.inputs.securityGroupId === sg)
+        .map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]);
+    expect(ingressOf(outputs.databaseSecurityGroupId)).toEqual([[appSg, 5432, 5432]]);
+    expect(ingressOf(outputs.cacheSecurityGroupId)).toEqual([[appSg, 6379, 6379]]);
+    for (const value of Object.values(secret)) {
+      expect(await pulumi.isSecret(value)).toBe(false);
+    }
+  });
+
+  it('uses a given Private CA and certificate instead of creating them', async () => {
+    const caArn = 'arn:aws-cn:acm-pca:cn-northwest-1:123456789012:certificate-authority/abc-1';
+    const certArn = 'arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/abc-2';
+    const { rt } = await compose('staging', 'cn-northwest-1', [
+      `privateCaArn=${caArn}`,
+      `certificateArn=${certArn}`,
+    ]);
+    expect(rt.byType('aws:acmpca/certificateAuthority:CertificateAuthority')).toHaveLength(0);
+    expect(rt.byType('aws:acm/certificate:Certificate')).toHaveLength(0);
+    expect(rt.one('aws:lb/listener:Listener').inputs.certificateArn).toBe(certArn);
+    expect(JSON.stringify(rt.one('aws:ecs/service:Service').inputs)).toContain(caArn);
+  });
+});
