@@ -102,7 +102,7 @@ describe('options', () => {
     });
   });
 
-  it('gives the task role only the given statements; no ECR rights for other registries', async () => {
+  it('gives the task role only the given statements, no ECR rights elsewhere', async () => {
     const rt = installMocks({ region: 'ap-southeast-7' });
     const connect = {
       Effect: 'Allow' as const,
