@@ -29,16 +29,25 @@ function regionFor(inputs: Inputs, ctx: InvokeContext): RegionInfo {
 }
 
 /**
- * Service principals that the provider writes with the partition's DNS suffix in AWS China.
- * The provider (terraform-provider-aws, data source aws_service_principal) keeps
- * `<service>.amazonaws.com` for every service in every partition except a short list in
- * aws-cn; that list is reproduced here.
+ * Services whose principal the provider writes with the partition's own DNS suffix. Everywhere
+ * else, including most services in AWS China and GovCloud, the principal is
+ * `<service>.amazonaws.com`. This mirrors the provider's data source (terraform-provider-aws
+ * `aws_service_principal`, which takes the list from the AWS CDK's region-info); in aws-cn the
+ * CloudWatch Logs principal is therefore `logs.amazonaws.com.cn`, but KMS, RDS, ECS tasks and
+ * Secrets Manager stay on `amazonaws.com`.
  */
-const CHINA_SUFFIXED_SERVICES: ReadonlySet<string> = new Set([
-  'codedeploy',
-  'elasticmapreduce',
-  'logs',
-]);
+const PARTITION_SUFFIXED_SERVICES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'aws-cn': new Set(['codedeploy', 'elasticmapreduce', 'logs']),
+  'aws-iso': new Set(['cloudhsm', 'config', 'logs', 'workspaces']),
+  'aws-iso-b': new Set(['dms', 'logs']),
+};
+
+/** The service principal suffix the provider uses for a service in a partition. */
+export function servicePrincipalSuffix(service: string, partition: string, dnsSuffix: string) {
+  return PARTITION_SUFFIXED_SERVICES[partition]?.has(service) === true
+    ? dnsSuffix
+    : 'amazonaws.com';
+}
 
 const HANDLERS: Record<string, Handler> = {
   'aws:index/getRegion:getRegion': (inputs, ctx) => {
@@ -71,10 +80,7 @@ const HANDLERS: Record<string, Handler> = {
       throw new Error('getServicePrincipal: serviceName is required');
     }
     const r = regionFor(inputs, ctx);
-    const suffix =
-      r.partition === 'aws-cn' && CHINA_SUFFIXED_SERVICES.has(service)
-        ? r.dnsSuffix
-        : 'amazonaws.com';
+    const suffix = servicePrincipalSuffix(service, r.partition, r.dnsSuffix);
     return {
       id: `${service}.${r.region}.${suffix}`,
       name: `${service}.${suffix}`,

@@ -83,8 +83,14 @@ function iamPath(inputs: Inputs): string {
 }
 
 function rdsHost(id: string, ctx: ResourceContext, kind: string): string {
-  // <id>.<kind><12 chars>.<region>.rds.<suffix>, e.g. db.cluster-c9akciq32.us-east-1.rds.amazonaws.com
-  return `${id}.${kind}${alnumLower(12)}.${ctx.region}.rds.${ctx.dnsSuffix}`;
+  // <id>.<kind><12 chars>.<region>.rds.amazonaws.com, e.g. db.cluster-c9akciq32x1z.us-east-1...;
+  // in AWS China the service comes first: db.cluster-....rds.cn-north-1.amazonaws.com.cn
+  // (what endpoints in use there show; the China docs call the other order legacy).
+  const tail =
+    ctx.partition === 'aws-cn'
+      ? `rds.${ctx.region}.${ctx.dnsSuffix}`
+      : `${ctx.region}.rds.${ctx.dnsSuffix}`;
+  return `${id}.${kind}${alnumLower(12)}.${tail}`;
 }
 
 function enginePort(inputs: Inputs): number {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { answerInvoke } from './invokes';
 import { RegionInfo, resolveRegion } from './regions';
 import { buildState, ResourceContext } from './resource-state';
-import { decodeProperties, markSecret, unwrapSecrets } from './wire';
+import { decodeProperties, isMarkedSecret, markSecret, unwrapSecrets } from './wire';
 import { ZONE_DATA } from './zone-data';
 
 /** One resource the program registered, as the mocks saw it. */
@@ -136,6 +136,20 @@ const GLOBAL_SERVICES = new Set(['iam', 'route53', 'organizations', 'cloudfront'
 
 let active: OfflineRuntime | undefined;
 
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * The SDK turns a failed monitor call into `new Error(err.details)` (the gRPC field), so an
+ * error thrown by a mock keeps its message only if it also carries `details`.
+ */
+function withDetails(err: unknown): Error {
+  const e = asError(err) as Error & { details?: string };
+  if (e.details === undefined) e.details = e.message;
+  return e;
+}
+
 /**
  * An installed set of AWS-aware mocks for one region and account, with a recorder of every
  * registration. Create with {@link installMocks}; a later `installMocks` replaces it.
@@ -224,11 +238,28 @@ export class OfflineRuntime {
     this.assertActive();
     const start = this.recorded.length;
     const firstError = this.errors.length;
-    const value = await fn();
-    await this.settle();
+    // A failed registration rejects outputs nobody reads; under Jest an unhandled rejection
+    // fails the test with a bare "error serializing property ..." and no cause. While the
+    // program runs, collect those instead and report the root cause below.
+    const saved = process.listeners('unhandledRejection');
+    const collect = (reason: unknown) => {
+      this.errors.push(reason);
+    };
+    process.removeAllListeners('unhandledRejection');
+    process.on('unhandledRejection', collect);
+    let value: T;
+    try {
+      value = await fn();
+      await this.settle();
+    } catch (err) {
+      await this.settle().catch(() => undefined);
+      throw this.errors.length > firstError ? asError(this.errors[firstError]) : asError(err);
+    } finally {
+      process.removeListener('unhandledRejection', collect);
+      for (const l of saved) process.on('unhandledRejection', l);
+    }
     if (this.errors.length > firstError) {
-      const err = this.errors[firstError];
-      throw err instanceof Error ? err : new Error(String(err));
+      throw asError(this.errors[firstError]);
     }
     return { value, resources: this.recorded.slice(start) };
   }
@@ -290,7 +321,7 @@ export class OfflineRuntime {
           return result;
         } catch (err) {
           this.errors.push(err);
-          throw err;
+          throw withDetails(err);
         }
       },
       newResource: (args) => {
@@ -313,6 +344,11 @@ export class OfflineRuntime {
           // Inputs are echoed with their secret markers so a secret input stays secret in
           // state, as the engine keeps it.
           const state: Record<string, unknown> = { ...raw, ...region, ...computed };
+          // An attribute computed from a secret input (a name, say) stays secret, as it would
+          // through the engine.
+          for (const [key, v] of Object.entries(raw)) {
+            if (isMarkedSecret(v)) state[key] = markSecret(state[key]);
+          }
           // The engine, not the SDK, applies additionalSecretOutputs (RandomPassword.result is
           // one); MockMonitor does not, so the mocks do it.
           const current = this.current;
@@ -328,7 +364,7 @@ export class OfflineRuntime {
           return { id: args.id || id, state };
         } catch (err) {
           this.errors.push(err);
-          throw err;
+          throw withDetails(err);
         }
       },
     };

@@ -92,3 +92,8 @@ export function markSecret(v: unknown): unknown {
   if (isRecord(v) && v[SIG] === SECRET) return v;
   return { [SIG]: SECRET, value: v };
 }
+
+/** True if the value carries the SDK's secret marker. */
+export function isMarkedSecret(v: unknown): boolean {
+  return isRecord(v) && v[SIG] === SECRET;
+}
