@@ -10,6 +10,7 @@ import {
   physicalName,
   PolicyDocument,
   PolicyStatement,
+  SettingProblem,
   SettingsCheck,
   standardTags,
 } from '@phi-platform/core';
@@ -70,8 +71,9 @@ export class EncryptionKey extends pulumi.ComponentResource {
   private readonly context: pulumi.Output<AwsContext>;
 
   constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super('phi-platform:crypto:EncryptionKey', name, {}, opts);
+    // Checked before anything registers, so bad input leaves no trace in the program.
     validateArgs(name, args);
+    super('phi-platform:crypto:EncryptionKey', name, {}, opts);
     this.componentName = name;
 
     this.context = awsContext({ parent: this });
@@ -82,7 +84,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
         pulumi.output(args.ecsTaskRoleArns ?? []),
       ])
       .apply(([ctx, administratorRoleArns, ecsTaskRoleArns]) => {
-        checkResolvedRoles(name, ctx, administratorRoleArns, ecsTaskRoleArns);
+        // Outputs could not be checked in the constructor; a bad one fails the deployment here.
+        const problems = resolvedRoleProblems(ctx, administratorRoleArns, ecsTaskRoleArns);
+        if (problems.length > 0)
+          throw new InvalidSettingsError(`EncryptionKey "${name}"`, problems);
         return keyPolicy(ctx, { administratorRoleArns, ecsTaskRoleArns });
       });
 
@@ -191,7 +196,7 @@ function validateArgs(name: string, args: EncryptionKeyArgs): void {
       continue;
     }
     given.forEach((value: unknown, index) => {
-      // Outputs are checked when they resolve, in checkResolvedRoles.
+      // Outputs are checked when they resolve (resolvedRoleProblems).
       if (pulumi.Output.isInstance(value)) return;
       const problem = iamRoleArnProblem(value);
       if (problem) {
@@ -208,29 +213,28 @@ function validateArgs(name: string, args: EncryptionKeyArgs): void {
 }
 
 /**
- * Role ARNs as they resolve: well formed, in the deploying partition, and never both an
- * administrator and a task role (the two duties stay apart).
+ * Problems with role ARNs as they resolve: each well formed and in the deploying partition,
+ * and none both an administrator and a task role (key administration stays apart from use).
  */
-function checkResolvedRoles(
-  name: string,
+export function resolvedRoleProblems(
   ctx: AwsContext,
   administratorRoleArns: readonly string[],
   ecsTaskRoleArns: readonly string[],
-): void {
-  const check = new SettingsCheck(`EncryptionKey "${name}"`);
+): SettingProblem[] {
+  const problems: SettingProblem[] = [];
   const lists = { administratorRoleArns, ecsTaskRoleArns };
   for (const [setting, arns] of Object.entries(lists)) {
     arns.forEach((value, index) => {
       const problem = iamRoleArnProblem(value);
       if (problem) {
-        check.add({
+        problems.push({
           setting: `${setting}[${index}]`,
           value,
           allowed: IAM_ROLE_ARN_ALLOWED,
           reason: problem,
         });
       } else if (parseArn(value).partition !== ctx.partition) {
-        check.add({
+        problems.push({
           setting: `${setting}[${index}]`,
           value,
           allowed: `a role in the deploying partition "${ctx.partition}"`,
@@ -239,12 +243,12 @@ function checkResolvedRoles(
     });
   }
   for (const arn of administratorRoleArns.filter((a) => ecsTaskRoleArns.includes(a))) {
-    check.add({
+    problems.push({
       setting: 'ecsTaskRoleArns',
       value: arn,
       allowed: 'roles that are not also key administrators',
       reason: 'separation of key administration from key use',
     });
   }
-  check.throwIfAny();
+  return problems;
 }
