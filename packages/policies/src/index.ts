@@ -1,0 +1,11 @@
+export * from './types';
+export * from './values';
+export * from './definitions';
+export * from './graph';
+export * from './deployment';
+export * from './catalogue';
+export * from './waivers';
+export * from './evaluate';
+export * from './crossguard';
+export * from './version';
+export { T as RESOURCE_TYPES } from './resource-types';
