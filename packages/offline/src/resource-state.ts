@@ -83,9 +83,9 @@ function iamPath(inputs: Inputs): string {
 }
 
 function rdsHost(id: string, ctx: ResourceContext, kind: string): string {
-  // <id>.<kind><12 chars>.<region>.rds.amazonaws.com, e.g. db.cluster-c9akciq32x1z.us-east-1...;
-  // in AWS China the service comes first: db.cluster-....rds.cn-north-1.amazonaws.com.cn
-  // (what endpoints in use there show; the China docs call the other order legacy).
+  // <id>.<kind><12 chars>.<region>.rds.amazonaws.com. In AWS China the service comes first
+  // (<id>....rds.cn-north-1.amazonaws.com.cn), as the endpoints in use there show; not checked
+  // against an AWS page.
   const tail =
     ctx.partition === 'aws-cn'
       ? `rds.${ctx.region}.${ctx.dnsSuffix}`
