@@ -11,7 +11,9 @@
  * 4. build, pack check, `npm publish` of each released package (dependencies first), skipping a
  *    version the registry already has, so a failed publish can simply be run again.
  *
- * Options: --dry-run (print the plan, change nothing), --skip-publish, --registry <url>,
+ * Options: --dry-run (print the plan, change nothing), --skip-publish, --publish-only (only
+ * step 4, for every package whose version the registry lacks), --registry <url>,
+ * --specifier <patch|minor|major|x.y.z> (instead of conventional commits),
  * --dist-tag <tag>, --preid <id> (pre-releases), --first-release, --projects a,b, --push (push
  * the release commit and tags), --yes (accepted, never prompts), --verbose.
  */
@@ -34,9 +36,13 @@ const { values: opts } = parseArgs({
   options: {
     'dry-run': { type: 'boolean', short: 'd', default: false },
     'skip-publish': { type: 'boolean', default: false },
+    // Publish every package whose current version the registry lacks (finishes a failed publish).
+    'publish-only': { type: 'boolean', default: false },
     registry: { type: 'string' },
     'dist-tag': { type: 'string', default: 'latest' },
     preid: { type: 'string' },
+    // An explicit bump or version for every selected project, instead of conventional commits.
+    specifier: { type: 'string' },
     'first-release': { type: 'boolean', default: false },
     projects: { type: 'string' },
     push: { type: 'boolean', default: false },
@@ -112,11 +118,27 @@ function assertCleanTree(): void {
 async function main(): Promise<void> {
   if (!dryRun) assertCleanTree();
   const registry = targetRegistry();
+  if (opts['publish-only']) {
+    const all = publishedPackages();
+    if (dryRun) {
+      const missing = all.filter((pkg) => !alreadyPublished(pkg, registry));
+      for (const pkg of missing) {
+        process.stdout.write(`would publish ${pkg.name}@${pkg.version} to ${registry}\n`);
+      }
+      return;
+    }
+    publish(
+      all.map((p) => p.project),
+      registry,
+    );
+    return;
+  }
   const { projectsVersionData, workspaceVersion } = await releaseVersion({
     dryRun,
     verbose: opts.verbose,
     firstRelease: opts['first-release'],
     preid: opts.preid,
+    specifier: opts.specifier,
     projects: opts.projects?.split(','),
     gitCommit: false,
     gitTag: false,
