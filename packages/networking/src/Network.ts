@@ -6,7 +6,7 @@ import { createFlowLog } from './network-flow-log';
 import { NetworkArgs, resolveNetworkSettings } from './network-settings';
 import { PlannedSubnet, SubnetTier } from './subnet-plan';
 import { TrafficGroup } from './TrafficGroup';
-import { selectZones, ZONE_FILTERS } from './zones';
+import { lookupZones } from './zones';
 
 export type { NetworkArgs } from './network-settings';
 
@@ -41,13 +41,9 @@ export class Network extends pulumi.ComponentResource {
 
     // Structure comes from plain config (zoneCount); only the zone names are looked up.
     const ctx = awsContext({ parent: this });
-    const offered = aws.getAvailabilityZonesOutput(
-      { state: 'available', filters: ZONE_FILTERS },
-      { parent: this },
+    const zones = pulumi.output(
+      lookupZones(`Network "${name}"`, settings.zoneCount, { parent: this }),
     );
-    const zones = pulumi
-      .all([offered.names, ctx])
-      .apply(([names, c]) => selectZones(`Network "${name}"`, names, settings.zoneCount, c.region));
 
     const vpc = new aws.ec2.Vpc(
       childName(name, 'vpc'),

@@ -1,3 +1,5 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
 import { InvalidSettingsError } from '@phi-platform/core';
 
 /**
@@ -32,4 +34,21 @@ export function selectZones(
     ]);
   }
   return sorted.slice(0, zoneCount);
+}
+
+/**
+ * Asks the provider for the region's zones and keeps the first `zoneCount`. Rejects with
+ * {@link selectZones}'s error when the region has too few; resources whose inputs use the
+ * result then fail to register with that message.
+ */
+export async function lookupZones(
+  subject: string,
+  zoneCount: number,
+  opts: pulumi.InvokeOptions,
+): Promise<string[]> {
+  const [offered, region] = await Promise.all([
+    aws.getAvailabilityZones({ state: 'available', filters: ZONE_FILTERS }, opts),
+    aws.getRegion({}, opts),
+  ]);
+  return selectZones(subject, offered.names, zoneCount, region.region);
 }
