@@ -482,7 +482,8 @@ const BUILDERS: Record<string, Builder> = {
   // --- ElastiCache ---
   'aws:elasticache/replicationGroup:ReplicationGroup': (name, inputs, ctx) => {
     const id = nameOf(name, inputs, 'replicationGroupId', { maxLength: 40, lower: true });
-    const host = `${id}.${alnumLower(6)}.${regionShortCode(ctx.region) ?? ctx.region}.cache.${ctx.dnsSuffix}`;
+    const code = regionShortCode(ctx.region) ?? ctx.region;
+    const host = `${id}.${alnumLower(6)}.${code}.cache.${ctx.dnsSuffix}`;
     const clusterMode =
       str(inputs, 'clusterMode') === 'enabled' || (num(inputs, 'numNodeGroups') ?? 1) > 1;
     const nodes = num(inputs, 'numCacheClusters') ?? 1;

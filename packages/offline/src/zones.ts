@@ -61,11 +61,12 @@ export function getAvailabilityZones(
 ): Record<string, unknown> {
   const data = regionZones(region);
   const filters = inputs.filters ?? [];
+  const supported = Object.keys(zoneAttributes(region, { name: '', zoneId: '' }));
   for (const f of filters) {
-    if (!(f.name in zoneAttributes(region, { name: '', zoneId: '' }))) {
+    if (!supported.includes(f.name)) {
       throw new Error(
         `getAvailabilityZones: filter "${f.name}" is not supported by the offline mocks ` +
-          `(supported: ${Object.keys(zoneAttributes(region, { name: '', zoneId: '' })).join(', ')})`,
+          `(supported: ${supported.join(', ')})`,
       );
     }
   }

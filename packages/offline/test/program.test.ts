@@ -69,7 +69,8 @@ describe.each(CASES)('the example program in $region', (c) => {
     const secret = rt.one('aws:secretsmanager/secret:Secret');
     expect(secret.state['arn']).toMatch(
       new RegExp(
-        `^arn:${c.partition}:secretsmanager:${c.region}:${ACCOUNT}:secret:demo-secret-[0-9a-f]{7}-[A-Za-z0-9]{6}$`,
+        `^arn:${c.partition}:secretsmanager:${c.region}:${ACCOUNT}:secret:` +
+          'demo-secret-[0-9a-f]{7}-[A-Za-z0-9]{6}$',
       ),
     );
     expect(secret.id).toBe(secret.state['arn']);

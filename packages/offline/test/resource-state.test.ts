@@ -87,7 +87,8 @@ describe.each([
     const lb = rt.one('aws:lb/loadBalancer:LoadBalancer');
     expect(lb.state['arn']).toMatch(
       new RegExp(
-        `^arn:${p}:elasticloadbalancing:${region}:${A}:loadbalancer/app/ingress-[0-9a-f]{7}/[0-9a-f]{16}$`,
+        `^arn:${p}:elasticloadbalancing:${region}:${A}:` +
+          'loadbalancer/app/ingress-[0-9a-f]{7}/[0-9a-f]{16}$',
       ),
     );
     expect(lb.state['dnsName']).toMatch(
