@@ -114,8 +114,8 @@ export function planSubnets(
     throw new SubnetPlanError(
       'exhaustion',
       `VPC CIDR ${vpcCidr} is too small for ${maxZones} zone slots per tier: public and ` +
-        `isolated subnets would be /${lengths.public}, smaller than the /${SMALLEST_SUBNET_PREFIX}` +
-        ` AWS minimum; use a /${limit} or larger`,
+        `isolated subnets would be /${lengths.public}, smaller than the ` +
+        `/${SMALLEST_SUBNET_PREFIX} AWS minimum; use a /${limit} or larger`,
     );
   }
 
