@@ -51,7 +51,7 @@ interface NpmPackResult {
 
 /** The paths `npm pack` would put into the tarball of the package in `dir`. */
 export function packedFiles(dir: string): string[] {
-  const output = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], dir);
+  const output = npm(['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel=error'], dir);
   const [result] = JSON.parse(output) as NpmPackResult[];
   if (!result) throw new Error(`npm pack --dry-run --json printed nothing in ${dir}`);
   return result.files.map((f) => f.path).sort();
