@@ -5,9 +5,11 @@ import { AuroraPostgres, RedisCache } from '@phi-platform/data';
 import { Network, ZONE_FILTERS } from '@phi-platform/networking';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { AccessLogBucket } from './AccessLogBucket';
 import { PublicCertificate } from './PublicCertificate';
 import { ServiceConnectAuthority } from './ServiceConnectAuthority';
 import { PlatformSettings } from './settings';
+import { WebFirewall } from './WebFirewall';
 
 /** The database user the service connects as, through IAM database authentication. */
 export const APP_DB_USER = 'app';
@@ -170,12 +172,24 @@ export class PhiPlatform extends pulumi.ComponentResource {
               },
               { parent: this },
             ).certificateArn;
+      const accessLogs = new AccessLogBucket(
+        childName(name, 'alb-logs'),
+        { prefix: 'alb', retentionDays: s.logRetentionDays, environment },
+        { parent: this },
+      );
+      const firewall = new WebFirewall(
+        childName(name, 'waf'),
+        { kmsKeyArn, logRetentionDays: s.logRetentionDays, environment },
+        { parent: this },
+      );
       this.ingress = new HttpsIngress(
         childName(name, 'ingress'),
         {
           vpcId: this.network.vpcId,
           publicSubnetIds: this.network.publicSubnetIds,
           certificateArn: this.certificateArn,
+          accessLogs: { bucket: accessLogs.bucketName, prefix: 'alb' },
+          webAclArn: firewall.webAclArn,
           environment,
         },
         { parent: this },

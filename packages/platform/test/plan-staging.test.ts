@@ -1,0 +1,3 @@
+import { describeStackPlans } from './plan-cases';
+
+describeStackPlans('staging');
