@@ -238,7 +238,8 @@ export function addWorkflows(gh: github.GitHub): void {
         },
         {
           name: 'Version, tag and publish changed packages',
-          run: 'npm run release -- --yes',
+          // --push: the version commit and the tags go back to main with the published packages.
+          run: 'npm run release -- --yes --push',
           env: { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' },
         },
       ],

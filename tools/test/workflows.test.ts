@@ -143,7 +143,7 @@ describe('generated GitHub workflows', () => {
   it('publishes releases with provenance', () => {
     const job = workflows.release!.jobs.release!;
     expect(job.env?.NPM_CONFIG_PROVENANCE).toBe('true');
-    expect(job.steps.at(-1)?.run).toBe('npm run release -- --yes');
+    expect(job.steps.at(-1)?.run).toBe('npm run release -- --yes --push');
   });
 
   it('pins every action to a commit SHA, or lists it in README hardening steps', () => {
