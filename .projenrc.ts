@@ -95,4 +95,10 @@ for (const env of ['dev', 'staging', 'prod'] as const) {
 // Independent versions and publishing of packages/* (docs/releasing.md).
 new ReleaseTasks(root);
 
+// Plan wall time and memory per stack and across regions (tools/bench/plan-bench.ts).
+root.addTask('bench', {
+  description: 'Benchmark phi-stack plan: per stack, across regions, vs. loading the SDKs',
+  exec: 'tsx tools/bench/plan-bench.ts',
+});
+
 root.synth();
