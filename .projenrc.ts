@@ -65,6 +65,8 @@ new ComponentPackage({
   name: 'policies',
   description: 'The HIPAA policy pack (Pulumi CrossGuard) and its offline evaluator',
   pulumiPeers: ['aws', 'policy'],
+  // The directory `pulumi --policy-pack` takes: PulumiPolicy.yaml and its package.json.
+  extraPublishedFiles: ['pack/PulumiPolicy.yaml', 'pack/package.json'],
   workspaceDeps: ['core'],
   workspaceDevDeps: ['offline'],
 });
@@ -79,7 +81,9 @@ new ComponentPackage({
     pin('commander', versions.commander),
     pin('yaml', versions.yaml),
   ],
-  bin: { 'phi-stack': 'lib/cli/main.js' },
+  // A committed shim, so npm links the command before the package is built.
+  bin: { 'phi-stack': 'bin/phi-stack.js' },
+  extraPublishedFiles: ['bin/phi-stack.js'],
 });
 
 // Environments: private Pulumi projects that differ only in their Pulumi.<env>.yaml.

@@ -26,6 +26,8 @@ export interface PhiPackageOptions {
   readonly devDeps?: string[];
   /** Executables the package ships, name to path of the compiled file. */
   readonly bin?: Record<string, string>;
+  /** Files published besides the compiled code, README and LICENSE (globs). */
+  readonly extraPublishedFiles?: string[];
   /** Stacks are private; building blocks are published. */
   readonly private?: boolean;
 }
@@ -60,6 +62,8 @@ export class PhiPackage extends javascript.NodeProject {
         pin('@types/node', versions.typesNode),
       ],
       bin: options.bin,
+      // Commands are declared explicitly; a file in bin/ is not a command by being there.
+      autoDetectBin: false,
       license: 'Apache-2.0',
       jest: false,
       prettier: false,
@@ -82,7 +86,13 @@ export class PhiPackage extends javascript.NodeProject {
     // projen writes 0.0.0 outside its own release builds; `nx release` owns this field instead.
     this.package.addVersion(releasedVersion(join(options.parent.outdir, options.outdir)));
     this.package.addField('types', 'lib/index.d.ts');
-    this.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
+    this.package.addField('files', [
+      'lib/**/*.js',
+      'lib/**/*.d.ts',
+      ...(options.extraPublishedFiles ?? []),
+      'README.md',
+      'LICENSE',
+    ]);
     this.package.addField('nx', { name: options.nxName });
     if (options.private) {
       this.package.addField('private', true);

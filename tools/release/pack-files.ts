@@ -1,6 +1,7 @@
 /**
- * What a published package may ship: compiled JavaScript, type declarations, README, LICENSE
- * and the package.json npm always adds. Sources, tests, examples, tsconfig files, source maps
+ * What a published package may ship: compiled JavaScript, type declarations, README, LICENSE,
+ * the package.json npm always adds, and the few plain files package.json names one by one (a
+ * command's shim, a policy-pack descriptor). Sources, tests, examples, tsconfig files, source maps
  * and changelogs stay in the repository.
  */
 import { npm } from './workspace-packages';
@@ -13,16 +14,19 @@ export interface PackManifest {
   readonly main?: string;
   readonly types?: string;
   readonly bin?: string | Record<string, string>;
+  readonly files?: readonly string[];
 }
 
 /** Problems with the file list of one package; empty when it ships exactly what it should. */
 export function packProblems(files: readonly string[], manifest: PackManifest): string[] {
   const problems: string[] = [];
   const shipped = new Set(files);
+  const named = (manifest.files ?? []).filter((f) => !/[*?{[]/.test(f));
   for (const file of files) {
-    if (!ALWAYS.includes(file) && !COMPILED.test(file)) {
+    if (!ALWAYS.includes(file) && !COMPILED.test(file) && !named.includes(file)) {
       problems.push(
-        `${manifest.name} ships ${file}, which is not compiled JS, .d.ts, README or LICENSE`,
+        `${manifest.name} ships ${file}, which is not compiled JS, .d.ts, README, LICENSE ` +
+          'or a file package.json names',
       );
     }
   }

@@ -1,11 +1,5 @@
 import { runPlan } from '../src/plan';
-import {
-  generatedSecrets,
-  isOpenFinding,
-  OPEN_FINDINGS,
-  programOf,
-  stackDir,
-} from './plan-support';
+import { generatedSecrets, programOf, stackDir } from './plan-support';
 
 export const REGIONS = [
   ['us-east-1', 'aws'],
@@ -41,8 +35,12 @@ export function describeStackPlans(env: string): void {
       expect(new Set(arns)).toEqual(new Set([`arn:${partition}:`]));
 
       const mandatory = plan.violations.filter((v) => v.level === 'mandatory');
-      expect(mandatory.filter((v) => !isOpenFinding(env, v))).toEqual([]);
-      expect(result.exitCode).toBe(mandatory.length > 0 ? 1 : 0);
+      expect(mandatory).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      // Exceptions are visible in the plan, with their reason, never skipped silently.
+      expect(plan.waivers.map((w) => w.waiver)).toEqual(
+        expect.arrayContaining(['cache-auth-token-rotated-by-redeploy']),
+      );
 
       // No secret value the mocks generated appears anywhere the plan writes.
       const secrets = generatedSecrets(result.recorded);
@@ -52,13 +50,6 @@ export function describeStackPlans(env: string): void {
       );
       for (const secret of secrets) expect(written.includes(secret)).toBe(false);
       expect(written).toContain('[secret]');
-
-      // Each open finding still occurs; once fixed, its entry must go.
-      for (const open of OPEN_FINDINGS.filter((o) => o.stacks.includes(env))) {
-        expect(
-          mandatory.some((v) => v.policy === open.policy && v.urn.endsWith(open.urnEnding)),
-        ).toBe(true);
-      }
     });
   });
 }

@@ -84,6 +84,23 @@ export const WAIVERS: readonly Waiver[] = [
       'The architecture requires deletion protection and a final snapshot outside dev only; ' +
       'the dev database is disposable.',
   },
+  {
+    id: 'dev-database-single-instance',
+    policy: 'RDS-11',
+    match: { type: T.rdsCluster, stacks: ['dev'] },
+    reason:
+      'dev runs one database instance to stay cheap; it holds test data, never production PHI. ' +
+      'staging and prod run a writer and a reader in different zones.',
+  },
+  {
+    id: 'cache-auth-token-rotated-by-redeploy',
+    policy: 'SM-02',
+    match: { type: T.secret, name: /-auth-token-secret$/ },
+    reason:
+      'Secrets Manager has no rotation function for ElastiCache AUTH tokens: a new token must be ' +
+      'set on the replication group itself (AuthTokenUpdateStrategy ROTATE, then SET). The ' +
+      'token is rotated by replacing it in a deployment, as the data package README describes.',
+  },
 ];
 
 export function waiverFor(

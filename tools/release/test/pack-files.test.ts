@@ -21,7 +21,18 @@ describe('packProblems', () => {
     ['examples/basic.ts'],
   ])('rejects %s', (extra) => {
     expect(packProblems([...good, extra], manifest)).toEqual([
-      `@phi-platform/x ships ${extra}, which is not compiled JS, .d.ts, README or LICENSE`,
+      `@phi-platform/x ships ${extra}, which is not compiled JS, .d.ts, README, LICENSE ` +
+        'or a file package.json names',
+    ]);
+  });
+
+  it('accepts a plain file that package.json names exactly, not one matched by a glob', () => {
+    const shim = { ...manifest, bin: { 'phi-stack': 'bin/phi-stack.js' } };
+    const named = { ...shim, files: ['lib/**/*.js', 'bin/phi-stack.js', 'pack/*.yaml'] };
+    expect(packProblems([...good, 'bin/phi-stack.js'], named)).toEqual([]);
+    expect(packProblems([...good, 'bin/phi-stack.js', 'pack/PulumiPolicy.yaml'], named)).toEqual([
+      '@phi-platform/x ships pack/PulumiPolicy.yaml, which is not compiled JS, .d.ts, README, ' +
+        'LICENSE or a file package.json names',
     ]);
   });
 
@@ -105,12 +116,25 @@ describe('the published packages', () => {
     }
   });
 
-  it('all declare the same files field', () => {
+  it('declare compiled code, README and LICENSE, plus only the plain files a package needs', () => {
+    const extras: Record<string, string[]> = {
+      '@phi-platform/platform': ['bin/phi-stack.js'],
+      '@phi-platform/policies': ['pack/PulumiPolicy.yaml', 'pack/package.json'],
+    };
     for (const pkg of packages) {
       const { files } = JSON.parse(readFileSync(join(pkg.dir, 'package.json'), 'utf8')) as {
         files: string[];
       };
-      expect(files).toEqual(['lib/**/*.js', 'lib/**/*.d.ts', 'README.md', 'LICENSE']);
+      expect({ name: pkg.name, files }).toEqual({
+        name: pkg.name,
+        files: [
+          'lib/**/*.js',
+          'lib/**/*.d.ts',
+          ...(extras[pkg.name] ?? []),
+          'README.md',
+          'LICENSE',
+        ],
+      });
     }
   });
 });
