@@ -49,7 +49,8 @@ export class StackPackage extends PhiPackage {
     const cli = `phi-stack`;
     this.addTask('plan', {
       description: `Run the ${options.env} program offline under AWS-aware mocks and the policy pack`,
-      exec: `${cli} plan --stack ${options.env}`,
+      // The JSON and the diagram land in plan/ (an Nx output, uploaded by CI); the tree is printed.
+      exec: `${cli} plan --stack ${options.env} --json plan/plan.json --mermaid plan/plan.mmd`,
       receiveArgs: true,
     });
     for (const verb of DEPLOY_VERBS) {

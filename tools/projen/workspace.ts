@@ -152,7 +152,12 @@ export class Workspace extends typescript.TypeScriptProject {
             inputs: ['default', '^production', '{workspaceRoot}/eslint.config.mjs'],
           },
           test: { cache: true, inputs: ['default', '^production'] },
-          plan: { ...cached, dependsOn: ['build', '^build'], inputs: ['default', '^production'] },
+          plan: {
+            ...cached,
+            dependsOn: ['build', '^build'],
+            inputs: ['default', '^production'],
+            outputs: ['{projectRoot}/plan'],
+          },
           // Deploy verbs talk to AWS: never cached, always after a build of the program.
           preview: { cache: false, dependsOn: ['build'] },
           up: { cache: false, dependsOn: ['build'] },

@@ -14,6 +14,8 @@ export interface PlanCommandOptions {
   readonly json?: string;
   readonly format: 'tree' | 'mermaid';
   readonly out?: string;
+  /** Where to write the diagram as well, whatever `format` prints (CI keeps it as an artifact). */
+  readonly mermaid?: string;
   readonly program?: string;
 }
 
@@ -48,6 +50,10 @@ export async function runPlanCommand(options: PlanCommandOptions, io: CliIo): Pr
   if (options.json !== undefined) {
     writeFile(options.json, `${JSON.stringify(result.plan, null, 2)}\n`);
     io.stdout(`Wrote the plan JSON to ${options.json}\n`);
+  }
+  if (options.mermaid !== undefined) {
+    writeFile(options.mermaid, result.mermaid);
+    io.stdout(`Wrote the Mermaid diagram to ${options.mermaid}\n`);
   }
   io.stdout(result.summary);
   if (result.exitCode !== 0) {

@@ -54,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       new Option('--format <format>', 'what to print').choices(['tree', 'mermaid']).default('tree'),
     )
     .option('--out <file>', 'write the tree or diagram to this file instead of stdout')
+    .option('--mermaid <file>', 'also write the Mermaid diagram to this file')
     .option('--stack-dir <dir>', 'the stack folder', '.')
     .option('--program <file>', "run this module instead of Pulumi.yaml's main")
     .action(async (options: PlanCliOptions) => {
@@ -67,6 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
           json: options.json === undefined ? undefined : resolve(io.cwd, options.json),
           format: options.format,
           out: options.out === undefined ? undefined : resolve(io.cwd, options.out),
+          mermaid: options.mermaid === undefined ? undefined : resolve(io.cwd, options.mermaid),
           program: options.program === undefined ? undefined : resolve(io.cwd, options.program),
         },
         io,
@@ -109,6 +111,7 @@ interface PlanCliOptions {
   readonly json?: string;
   readonly format: 'tree' | 'mermaid';
   readonly out?: string;
+  readonly mermaid?: string;
   readonly stackDir: string;
   readonly program?: string;
 }
