@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { randomUUID } from 'node:crypto';
 import { answerInvoke } from './invokes';
+import { installRejectionTaps, reportRejectionsTo, tapActivity } from './rejections';
 import { RegionInfo, resolveRegion } from './regions';
 import { buildState, ResourceContext } from './resource-state';
 import { decodeProperties, isMarkedSecret, markSecret, unwrapSecrets } from './wire';
@@ -136,6 +137,14 @@ const GLOBAL_SERVICES = new Set(['iam', 'route53', 'organizations', 'cloudfront'
 
 let active: OfflineRuntime | undefined;
 
+/** The SDK's wait for its RPC queue (internal to @pulumi/pulumi, present in 3.x). */
+const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> })
+  .waitForRPCs;
+
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -173,6 +182,10 @@ export class OfflineRuntime {
   private readonly errors: unknown[] = [];
   private readonly providerRegions = new Map<string, string>();
   private pending = 0;
+  /** The failure that left registrations pending for good, if a run had one. */
+  private stalledBy: unknown;
+  private failureSignal: Promise<void> | undefined;
+  private failureWake: (() => void) | undefined;
   /** The request being registered, while the mock monitor calls `newResource` for it. */
   private current: RegisterRequest | undefined;
 
@@ -231,19 +244,30 @@ export class OfflineRuntime {
 
   /**
    * Runs a program (or constructs a component) under these mocks and resolves once every
-   * registration, invoke and output it started has settled. Rejects if the function throws or
-   * if any mocked call failed meanwhile (e.g. an unknown invoke), with that error.
+   * registration, invoke and output it started has settled. Rejects with the original error if
+   * the function throws, if a mocked call failed (e.g. an unknown invoke), or if a resource
+   * could not be registered because an input failed (an `apply` threw, an invoke used as an
+   * input rejected). A failed input leaves the resources waiting on it pending for good; see
+   * docs/adr/0002-failed-registrations-reject-run.md.
    */
   async run<T>(fn: () => T | Promise<T>): Promise<RunResult<T>> {
     this.assertActive();
+    if (this.stalledBy !== undefined) {
+      throw new Error(
+        `An earlier run in this OfflineRuntime (${this.region}) failed and left registrations ` +
+          `waiting on the failed resource (${asError(this.stalledBy).message}). Call ` +
+          `installMocks() again before the next run.`,
+      );
+    }
     const start = this.recorded.length;
     const firstError = this.errors.length;
-    // A failed registration rejects outputs nobody reads; under Jest an unhandled rejection
-    // fails the test with a bare "error serializing property ..." and no cause. While the
-    // program runs, collect those instead and report the root cause below.
+    const stopReporting = reportRejectionsTo((reason) => this.noteError(reason));
+    // Outside Jest (the phi-stack CLI) this also catches any other unhandled rejection, e.g. a
+    // failed Output nothing reads. Under Jest `process` is a sandboxed copy whose listeners
+    // never fire; the taps above are what report failures there.
     const saved = process.listeners('unhandledRejection');
     const collect = (reason: unknown) => {
-      this.errors.push(reason);
+      this.noteError(reason);
     };
     process.removeAllListeners('unhandledRejection');
     process.on('unhandledRejection', collect);
@@ -253,30 +277,73 @@ export class OfflineRuntime {
       await this.settle();
     } catch (err) {
       await this.settle().catch(() => undefined);
-      throw this.errors.length > firstError ? asError(this.errors[firstError]) : asError(err);
+      const cause = this.errors.length > firstError ? this.errors[firstError] : err;
+      await this.markIfStalled(cause);
+      throw asError(cause);
     } finally {
+      stopReporting();
       process.removeListener('unhandledRejection', collect);
       for (const l of saved) process.on('unhandledRejection', l);
     }
     if (this.errors.length > firstError) {
+      await this.markIfStalled(this.errors[firstError]);
       throw asError(this.errors[firstError]);
     }
     return { value, resources: this.recorded.slice(start) };
   }
 
-  /** Waits until no registration is in flight and the SDK's RPC queue has drained. */
+  /**
+   * Waits until no registration is in flight and the SDK's RPC queue has drained, or, once a
+   * failure has been recorded, until nothing moves any more (what waits on a failed resource
+   * never finishes, so waiting for the queue would hang).
+   */
   async settle(): Promise<void> {
-    const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> })
-      .waitForRPCs;
+    const since = this.errors.length;
     let stableRounds = 0;
     let last = -1;
     while (stableRounds < 2) {
-      if (waitForRPCs !== undefined) await waitForRPCs();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const seen = this.recorded.length + this.invokes.length + this.errors.length;
-      stableRounds = this.pending === 0 && seen === last ? stableRounds + 1 : 0;
+      const failed = this.errors.length > since;
+      if (!failed && waitForRPCs !== undefined) {
+        await Promise.race([waitForRPCs(), this.nextFailure()]);
+      }
+      await nextTurn();
+      const seen = this.progress();
+      const idle = this.pending === 0 || this.errors.length > since;
+      stableRounds = idle && seen === last ? stableRounds + 1 : 0;
       last = seen;
     }
+  }
+
+  /** Records a failure once (the same error can reach us by several routes). */
+  private noteError(err: unknown): void {
+    if (!this.errors.includes(err)) this.errors.push(err);
+    const wake = this.failureWake;
+    this.failureWake = undefined;
+    this.failureSignal = undefined;
+    wake?.();
+  }
+
+  /** Resolves at the next recorded failure. */
+  private nextFailure(): Promise<void> {
+    this.failureSignal ??= new Promise<void>((resolve) => {
+      this.failureWake = resolve;
+    });
+    return this.failureSignal;
+  }
+
+  private progress(): number {
+    return this.recorded.length + this.invokes.length + this.errors.length + tapActivity();
+  }
+
+  /** After a failure: if the RPC queue cannot drain, later runs would hang, so refuse them. */
+  private async markIfStalled(cause: unknown): Promise<void> {
+    if (waitForRPCs === undefined) return;
+    let drained = false;
+    void waitForRPCs().then(() => {
+      drained = true;
+    });
+    for (let i = 0; i < 3 && !drained; i++) await nextTurn();
+    if (!drained) this.stalledBy = cause;
   }
 
   private assertActive(): void {
@@ -320,7 +387,7 @@ export class OfflineRuntime {
           this.invokes.push({ token: args.token, inputs });
           return result;
         } catch (err) {
-          this.errors.push(err);
+          this.noteError(err);
           throw withDetails(err);
         }
       },
@@ -363,7 +430,7 @@ export class OfflineRuntime {
           }
           return { id: args.id || id, state };
         } catch (err) {
-          this.errors.push(err);
+          this.noteError(err);
           throw withDetails(err);
         }
       },
@@ -385,7 +452,7 @@ export class OfflineRuntime {
           this.pending--;
           if (!err && resp)
             this.record(req as RegisterRequest, resp as RegisterResponse, 'register');
-          if (err) this.errors.push(err);
+          if (err) this.noteError(err);
           cb(err, resp);
         });
       } finally {
@@ -397,7 +464,7 @@ export class OfflineRuntime {
       return read(req, (err, resp) => {
         this.pending--;
         if (!err && resp) this.recordRead(req as ReadRequest, resp as RegisterResponse);
-        if (err) this.errors.push(err);
+        if (err) this.noteError(err);
         cb(err, resp);
       });
     };
@@ -489,6 +556,7 @@ export class OfflineRuntime {
  */
 export function installMocks(options: InstallMocksOptions): OfflineRuntime {
   const info = resolveRegion(options.region);
+  installRejectionTaps();
   const runtime = new OfflineRuntime(options, info);
   const config: Record<string, string> = { 'aws:region': info.region, ...(options.config ?? {}) };
   // setMocks resets the runtime's options, monitor, feature flags, stack resource and RPC
