@@ -1,11 +1,14 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { childName, physicalName, SettingsCheck, standardTags } from '@phi-platform/core';
 import {
+  childName,
   DEFAULT_LOG_RETENTION_DAYS,
   isAllowedLogRetention,
   LOG_RETENTION_ALLOWED,
-} from './log-retention';
+  physicalName,
+  SettingsCheck,
+  standardTags,
+} from '@phi-platform/core';
 
 export interface ServiceClusterArgs {
   /** The platform key (ARN): encrypts the cluster's log groups and ECS Exec sessions. */

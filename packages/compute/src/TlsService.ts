@@ -24,7 +24,7 @@ import {
   executionRolePolicy,
   SERVICE_CONNECT_TLS_MANAGED_POLICY,
 } from './iam-policies';
-import { DEFAULT_LOG_RETENTION_DAYS } from './log-retention';
+import { DEFAULT_LOG_RETENTION_DAYS } from '@phi-platform/core';
 import { tlsServiceProblems } from './settings';
 import { taskRolePolicy } from './task-role';
 

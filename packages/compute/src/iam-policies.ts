@@ -5,6 +5,7 @@
 import {
   AwsContext,
   formatArn,
+  logGroupArn,
   policyDocument,
   PolicyDocument,
   PolicyStatement,
@@ -30,17 +31,6 @@ export function awsManagedPolicyArn(partition: string, name: string): string {
     region: '',
     accountId: 'aws',
     resource: `policy/${name}`,
-  });
-}
-
-/** `arn:<partition>:logs:<region>:<account>:log-group:<name>` */
-export function logGroupArn(ctx: AwsContext, name: string): string {
-  return formatArn({
-    partition: ctx.partition,
-    service: 'logs',
-    region: ctx.region,
-    accountId: ctx.accountId,
-    resource: `log-group:${name}`,
   });
 }
 

@@ -3,7 +3,6 @@ export * from './fargate-size';
 export * from './HttpsIngress';
 export * from './iam-policies';
 export * from './image';
-export * from './log-retention';
 export * from './ServiceCluster';
 export * from './settings';
 export * from './task-role';

@@ -4,7 +4,7 @@
  */
 import { SettingProblem } from '@phi-platform/core';
 import { describeFargateMemory, FARGATE_CPU_VALUES, isFargateSize } from './fargate-size';
-import { isAllowedLogRetention, LOG_RETENTION_ALLOWED } from './log-retention';
+import { isAllowedLogRetention, LOG_RETENTION_ALLOWED } from '@phi-platform/core';
 
 /** Names that announce a credential; such a value belongs in `secrets`, never `environment`. */
 const SECRET_LIKE_NAME =

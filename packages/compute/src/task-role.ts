@@ -1,6 +1,11 @@
 /** The task role's permissions: the caller's statements, plus ECS Exec only when opted in. */
-import { AwsContext, policyDocument, PolicyDocument, PolicyStatement } from '@phi-platform/core';
-import { logGroupArn } from './iam-policies';
+import {
+  AwsContext,
+  logGroupArn,
+  policyDocument,
+  PolicyDocument,
+  PolicyStatement,
+} from '@phi-platform/core';
 
 export interface TaskRolePolicyInput {
   readonly ctx: AwsContext;

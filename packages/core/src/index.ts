@@ -1,5 +1,6 @@
 export * from './arn';
 export * from './aws-context';
+export * from './logs';
 export * from './naming';
 export * from './policy-document';
 export * from './validation';

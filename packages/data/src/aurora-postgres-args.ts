@@ -1,5 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
-import { isIntegerBetween, physicalName, SettingsCheck } from '@phi-platform/core';
+import {
+  isAllowedLogRetention,
+  isIntegerBetween,
+  LOG_RETENTION_ALLOWED,
+  physicalName,
+  SettingsCheck,
+} from '@phi-platform/core';
 import { AllowedSecurityGroups, checkAllowedSources } from './allowed-sources';
 import {
   AURORA_POSTGRES_FAMILIES,
@@ -7,11 +13,7 @@ import {
   parseEngineVersion,
   supportsScaleToZero,
 } from './engine-versions';
-import {
-  ALLOWED_LOG_RETENTION_DAYS,
-  identifierRule,
-  isValidResourceIdentifier,
-} from './identifiers';
+import { identifierRule, isValidResourceIdentifier } from './identifiers';
 import { dailyWindowMinutes, weeklyWindowInterval, windowsOverlap } from './windows';
 
 /** Provisioned instances: one writer plus `readers` replicas of the same class. */
@@ -244,10 +246,10 @@ export function resolveAuroraPostgresSettings(
   }
 
   const logRetentionDays = args.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays;
-  check.require(ALLOWED_LOG_RETENTION_DAYS.includes(logRetentionDays), {
+  check.require(isAllowedLogRetention(logRetentionDays), {
     setting: 'logRetentionDays',
     value: logRetentionDays,
-    allowed: `one of ${ALLOWED_LOG_RETENTION_DAYS.join(', ')}`,
+    allowed: LOG_RETENTION_ALLOWED,
     reason: 'database logs are kept at least a year',
   });
 

@@ -41,14 +41,3 @@ export function finalSnapshotIdentifier(clusterIdentifier: string, uniqueSuffix:
   }
   return id;
 }
-
-/** The retention values CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-] as const;
-
-/** Retention values of at least a year, which the platform requires for database logs. */
-export const ALLOWED_LOG_RETENTION_DAYS: readonly number[] = LOG_RETENTION_DAYS.filter(
-  (days) => days >= 365,
-);

@@ -1,5 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
-import { isIntegerBetween, physicalName, SettingsCheck } from '@phi-platform/core';
+import {
+  isAllowedLogRetention,
+  isIntegerBetween,
+  LOG_RETENTION_ALLOWED,
+  physicalName,
+  SettingsCheck,
+} from '@phi-platform/core';
 import { SECRET_PRESETS, secretSettingsProblems } from '@phi-platform/crypto';
 import { AllowedSecurityGroups, checkAllowedSources } from './allowed-sources';
 import {
@@ -8,11 +14,7 @@ import {
   knownCacheFamilies,
   parseEngineVersion,
 } from './engine-versions';
-import {
-  ALLOWED_LOG_RETENTION_DAYS,
-  identifierRule,
-  isValidResourceIdentifier,
-} from './identifiers';
+import { identifierRule, isValidResourceIdentifier } from './identifiers';
 import { dailyWindowMinutes, weeklyWindowInterval, windowsOverlap } from './windows';
 
 export interface RedisCacheArgs {
@@ -221,10 +223,10 @@ export function resolveRedisCacheSettings(
   }
 
   const logRetentionDays = args.logRetentionDays ?? REDIS_DEFAULTS.logRetentionDays;
-  check.require(ALLOWED_LOG_RETENTION_DAYS.includes(logRetentionDays), {
+  check.require(isAllowedLogRetention(logRetentionDays), {
     setting: 'logRetentionDays',
     value: logRetentionDays,
-    allowed: `one of ${ALLOWED_LOG_RETENTION_DAYS.join(', ')}`,
+    allowed: LOG_RETENTION_ALLOWED,
     reason: 'cache logs are kept at least a year',
   });
 

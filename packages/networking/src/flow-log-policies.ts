@@ -2,7 +2,13 @@
  * The flow-log role's documents, as pure functions of where we deploy. Kept apart from the
  * component so tests (and the policy pack) can compare them statement by statement.
  */
-import { AwsContext, formatArn, policyDocument, PolicyDocument } from '@phi-platform/core';
+import {
+  AwsContext,
+  formatArn,
+  logGroupArn,
+  policyDocument,
+  PolicyDocument,
+} from '@phi-platform/core';
 
 /**
  * The flow-logs service principal. It is the same host name in every partition, China and
@@ -10,22 +16,6 @@ import { AwsContext, formatArn, policyDocument, PolicyDocument } from '@phi-plat
  * not follow the partition's DNS suffix.
  */
 export const FLOW_LOGS_SERVICE_PRINCIPAL = 'vpc-flow-logs.amazonaws.com';
-
-/** Every retention CloudWatch Logs accepts that keeps at least a year (HIPAA baseline). */
-export const FLOW_LOG_RETENTION_DAYS = [
-  365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
-
-/** ARN of a log group by name, as IAM compares it (no trailing `:*`). */
-export function logGroupArn(ctx: AwsContext, logGroupName: string): string {
-  return formatArn({
-    partition: ctx.partition,
-    service: 'logs',
-    region: ctx.region,
-    accountId: ctx.accountId,
-    resource: `log-group:${logGroupName}`,
-  });
-}
 
 /**
  * Lets the flow-logs service assume the role only for flow logs of this account and region

@@ -3,8 +3,13 @@
  * tested without a Pulumi runtime.
  */
 import * as pulumi from '@pulumi/pulumi';
-import { isIntegerBetween, parseArn, SettingsCheck } from '@phi-platform/core';
-import { FLOW_LOG_RETENTION_DAYS } from './flow-log-policies';
+import {
+  isAllowedLogRetention,
+  isIntegerBetween,
+  LOG_RETENTION_ALLOWED,
+  parseArn,
+  SettingsCheck,
+} from '@phi-platform/core';
 import { DEFAULT_MAX_ZONES, planSubnets, PlannedSubnet } from './subnet-plan';
 
 export type NatGatewayMode = 'perZone' | 'single';
@@ -73,10 +78,10 @@ export function resolveNetworkSettings(
     value: natGateways,
     allowed: NAT_GATEWAY_MODES.map((m) => `'${m}'`).join(' or '),
   });
-  check.require((FLOW_LOG_RETENTION_DAYS as readonly number[]).includes(flowLogRetentionDays), {
+  check.require(isAllowedLogRetention(flowLogRetentionDays), {
     setting: 'flowLogRetentionDays',
     value: flowLogRetentionDays,
-    allowed: `one of ${FLOW_LOG_RETENTION_DAYS.join(', ')}`,
+    allowed: LOG_RETENTION_ALLOWED,
     reason: "CloudWatch Logs' fixed values, at least a year for audit data",
   });
   if (typeof args.flowLogKmsKeyArn === 'string') {

@@ -1,4 +1,8 @@
-import { InvalidSettingsError, SettingProblem } from '@phi-platform/core';
+import {
+  InvalidSettingsError,
+  PLATFORM_LOG_RETENTION_DAYS,
+  SettingProblem,
+} from '@phi-platform/core';
 import * as pulumi from '@pulumi/pulumi';
 import { z } from 'zod';
 import { partitionOfRegion, REGION_PATTERN, regionalArnProblem } from './regions';
@@ -86,7 +90,6 @@ function oneOf<const T extends readonly number[]>(id: RuleId, values: T) {
   return z.number(msg(id)).refine((v) => (values as readonly number[]).includes(v), msg(id));
 }
 
-const LOG_RETENTION_DAYS = [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 const FARGATE_CPU = [256, 512, 1024, 2048, 4096, 8192, 16384] as const;
 
 /** Memory (MiB) that Fargate accepts for each CPU size. */
@@ -211,7 +214,7 @@ export const settingsSchema = z
     natGateways: z.enum(['perZone', 'single'], msg('natGateways')),
     deletionProtection: z.boolean(msg('deletionProtection')),
     backupRetentionDays: wholeNumber('backupRetentionDays', 30, 35),
-    logRetentionDays: oneOf('logRetentionDays', LOG_RETENTION_DAYS).default(365),
+    logRetentionDays: oneOf('logRetentionDays', PLATFORM_LOG_RETENTION_DAYS).default(365),
     database: databaseSchema,
     cache: cacheSchema,
     service: serviceSchema,

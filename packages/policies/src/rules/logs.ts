@@ -1,11 +1,9 @@
 /** CloudWatch log groups: encrypted with the key, retained at least a year. */
+import { MIN_LOG_RETENTION_DAYS } from '@phi-platform/core';
 import { resourcePolicy, ResourcePolicy } from '../definitions';
 import { T } from '../resource-types';
 import { isUnknown } from '../values';
 import { num, requireKeyArn } from './common';
-
-/** HIPAA baseline of the platform: logs are kept at least one year. */
-export const MIN_LOG_RETENTION_DAYS = 365;
 
 export const LOG_01 = resourcePolicy({
   id: 'LOG-01',
