@@ -1,5 +1,7 @@
+import * as pulumi from '@pulumi/pulumi';
 import * as pulumiOutput from '@pulumi/pulumi/output';
 import * as debuggable from '@pulumi/pulumi/runtime/debuggable';
+import * as resourceOps from '@pulumi/pulumi/runtime/resource';
 
 /*
  * Why this module exists (docs/adr/0002-failed-registrations-reject-run.md).
@@ -18,13 +20,22 @@ import * as debuggable from '@pulumi/pulumi/runtime/debuggable';
  *   error, which also marks them handled;
  * - an Output being serialised as an input has its eager `isKnown`/`isSecret` promises marked
  *   handled: the serialiser reads them itself, and a failure there fails the registration,
- *   which the first tap reports. Without this they are unhandled copies of the same error.
+ *   which the first tap reports. Without this they are unhandled copies of the same error;
+ * - a component's `registerOutputs` waits until its outputs resolve before handing them to the
+ *   SDK: if one fails, the failure is reported and the SDK is not called, because the SDK
+ *   deliberately re-raises a failed output registration as an unhandled rejection.
  * Outside a run nothing changes.
  */
 
-type Report = (err: unknown) => void;
+/** What a run lends the taps: where failures go, and a way to count work the taps defer. */
+export interface RunHooks {
+  report(err: unknown): void;
+  /** Marks deferred work in flight; call the returned function when it is done. */
+  hold(): () => void;
+}
 type DebuggablePromise = (p: Promise<unknown>, ctx: unknown) => Promise<unknown>;
 type GetAllResources = (op: unknown) => Promise<unknown>;
+type RegisterOutputs = (res: unknown, outputs: unknown) => void;
 
 interface DebuggableModule {
   debuggablePromise?: DebuggablePromise;
@@ -32,12 +43,15 @@ interface DebuggableModule {
 interface OutputModule {
   getAllResources?: GetAllResources;
 }
+interface ResourceOpsModule {
+  registerResourceOutputs?: RegisterOutputs;
+}
 
 /** Marks a function as one of our taps, so a second install does not wrap it again. */
 const TAP = Symbol.for('@phi-platform/offline:rejection-tap');
 
-/** Where failures go while a run is in progress; undefined otherwise. */
-let report: Report | undefined;
+/** The run in progress, if any. */
+let run: RunHooks | undefined;
 /** How many times a tap fired: lets a run tell progress from a stall. */
 let activity = 0;
 
@@ -67,23 +81,30 @@ export function installRejectionTaps(): void {
   const d = debuggable as unknown as DebuggableModule;
   const o = pulumiOutput as unknown as OutputModule;
   const originalPromise = d.debuggablePromise;
+  const r = resourceOps as unknown as ResourceOpsModule;
   const originalResources = o.getAllResources;
-  if (typeof originalPromise !== 'function' || typeof originalResources !== 'function') {
+  const originalOutputs = r.registerResourceOutputs;
+  if (
+    typeof originalPromise !== 'function' ||
+    typeof originalResources !== 'function' ||
+    typeof originalOutputs !== 'function'
+  ) {
     throw new Error(
       '@phi-platform/offline expects @pulumi/pulumi 3.248 internals ' +
-        '(runtime/debuggable.debuggablePromise, output.getAllResources) and did not find them; ' +
-        'see docs/adr/0002-failed-registrations-reject-run.md of @phi-platform/offline.',
+        '(runtime/debuggable.debuggablePromise, output.getAllResources, ' +
+        'runtime/resource.registerResourceOutputs) and did not find them; see ' +
+        'docs/adr/0002-failed-registrations-reject-run.md of @phi-platform/offline.',
     );
   }
   if (!isTapped(originalPromise)) {
     d.debuggablePromise = markTapped((p: Promise<unknown>, ctx: unknown) => {
       const result = originalPromise(p, ctx);
-      const to = report;
+      const to = run;
       if (to !== undefined && typeof ctx === 'string' && ctx.startsWith('resource:')) {
         activity++;
         result.then(undefined, (err: unknown) => {
           activity++;
-          to(err);
+          to.report(err);
         });
       }
       return result;
@@ -91,7 +112,7 @@ export function installRejectionTaps(): void {
   }
   if (!isTapped(originalResources)) {
     o.getAllResources = markTapped((op: unknown) => {
-      if (report !== undefined && op !== null && typeof op === 'object') {
+      if (run !== undefined && op !== null && typeof op === 'object') {
         activity++;
         const outputLike = op as { isKnown?: unknown; isSecret?: unknown };
         handled(outputLike.isKnown);
@@ -100,14 +121,45 @@ export function installRejectionTaps(): void {
       return originalResources(op);
     });
   }
+  if (!isTapped(originalOutputs)) {
+    r.registerResourceOutputs = markTapped((res: unknown, outputs: unknown) => {
+      const to = run;
+      if (to === undefined) {
+        originalOutputs(res, outputs);
+        return;
+      }
+      activity++;
+      const release = to.hold();
+      // Resolving the outputs ourselves: a fresh Output whose internals we can mark handled.
+      const all = pulumi.output(outputs as Record<string, unknown>) as unknown as {
+        isKnown: unknown;
+        isSecret: unknown;
+        promise(): Promise<unknown>;
+      };
+      handled(all.isKnown);
+      handled(all.isSecret);
+      all.promise().then(
+        () => {
+          activity++;
+          release();
+          originalOutputs(res, outputs);
+        },
+        (err: unknown) => {
+          activity++;
+          release();
+          to.report(err);
+        },
+      );
+    });
+  }
 }
 
-/** Sends failures to `to` until the returned function is called. */
-export function reportRejectionsTo(to: Report): () => void {
-  const previous = report;
-  report = to;
+/** Lends the taps to a run until the returned function is called. */
+export function tapRun(hooks: RunHooks): () => void {
+  const previous = run;
+  run = hooks;
   return () => {
-    report = previous;
+    run = previous;
   };
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { randomUUID } from 'node:crypto';
 import { answerInvoke } from './invokes';
-import { installRejectionTaps, reportRejectionsTo, tapActivity } from './rejections';
+import { installRejectionTaps, tapActivity, tapRun } from './rejections';
 import { RegionInfo, resolveRegion } from './regions';
 import { buildState, ResourceContext } from './resource-state';
 import { decodeProperties, isMarkedSecret, markSecret, unwrapSecrets } from './wire';
@@ -149,6 +149,24 @@ function asError(err: unknown): Error {
   return err instanceof Error ? err : new Error(String(err));
 }
 
+const SERIALIZING_PREFIX = /^(?:error serializing property "[^"]*": )+/;
+
+/**
+ * The SDK prefixes `error serializing property "<name>": ` to an error's message each time a
+ * registration reads the failed value, so one error shared by ten subnets carries ten prefixes.
+ * Keep only the first one added (the innermost), which names the input that failed first.
+ */
+function tidied(err: unknown): Error {
+  const e = asError(err);
+  const match = SERIALIZING_PREFIX.exec(e.message);
+  if (match !== null) {
+    const prefixes = match[0].split(/(?<=": )/).filter((p) => p.length > 0);
+    const innermost = prefixes[prefixes.length - 1] ?? '';
+    e.message = innermost + e.message.slice(match[0].length);
+  }
+  return e;
+}
+
 /**
  * The SDK turns a failed monitor call into `new Error(err.details)` (the gRPC field), so an
  * error thrown by a mock keeps its message only if it also carries `details`.
@@ -261,7 +279,17 @@ export class OfflineRuntime {
     }
     const start = this.recorded.length;
     const firstError = this.errors.length;
-    const stopReporting = reportRejectionsTo((reason) => this.noteError(reason));
+    const stopReporting = tapRun({
+      report: (reason) => this.noteError(reason),
+      hold: () => {
+        this.pending++;
+        let released = false;
+        return () => {
+          if (!released) this.pending--;
+          released = true;
+        };
+      },
+    });
     // Outside Jest (the phi-stack CLI) this also catches any other unhandled rejection, e.g. a
     // failed Output nothing reads. Under Jest `process` is a sandboxed copy whose listeners
     // never fire; the taps above are what report failures there.
@@ -279,7 +307,7 @@ export class OfflineRuntime {
       await this.settle().catch(() => undefined);
       const cause = this.errors.length > firstError ? this.errors[firstError] : err;
       await this.markIfStalled(cause);
-      throw asError(cause);
+      throw tidied(cause);
     } finally {
       stopReporting();
       process.removeListener('unhandledRejection', collect);
@@ -287,7 +315,7 @@ export class OfflineRuntime {
     }
     if (this.errors.length > firstError) {
       await this.markIfStalled(this.errors[firstError]);
-      throw asError(this.errors[firstError]);
+      throw tidied(this.errors[firstError]);
     }
     return { value, resources: this.recorded.slice(start) };
   }

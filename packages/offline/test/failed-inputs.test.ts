@@ -75,6 +75,30 @@ describe('run() when a resource input fails', () => {
     expect(rt.one('aws:kms/key:Key').name).toBe('h-key');
   });
 
+  test('a component output that fails rejects, with one "serializing" prefix', async () => {
+    const rt = installMocks({ region: 'us-east-1' });
+    class Zones extends pulumi.ComponentResource {
+      readonly names: pulumi.Output<string>;
+      constructor(name: string) {
+        super('test:offline:Zones', name);
+        this.names = failing('only 2 zones');
+        for (const i of [0, 1, 2]) {
+          new aws.ec2.Subnet(
+            `${name}-${i}`,
+            { vpcId: 'vpc-1', cidrBlock: `10.0.${i}.0/24`, availabilityZone: this.names },
+            { parent: this },
+          );
+        }
+        this.registerOutputs({ names: this.names });
+      }
+    }
+    const error = await rt.run(() => new Zones('z')).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /^error serializing property "(availabilityZone|outputs)": only 2 zones$/,
+    );
+    expect(rt.byType('aws:ec2/subnet:Subnet')).toEqual([]);
+  });
+
   test('a runtime left with pending registrations refuses the next run, naming the cause', async () => {
     const rt = installMocks({ region: 'us-east-1' });
     await expect(
