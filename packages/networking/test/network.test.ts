@@ -62,8 +62,8 @@ describe('zone selection', () => {
 
   test('asking three zones of us-west-1 fails naming zoneCount, region and zones', async () => {
     // The zone list comes from an invoke, so this error rejects the zone lookup that every
-    // subnet uses rather than the constructor (see the README). Checked on the lookup itself:
-    // a rejected subnet registration is an unhandled rejection, which crashes a Jest worker.
+    // subnet uses rather than the constructor (see the README). The lookup on its own here; the
+    // next test builds the Network.
     const rt = installMocks({ region: 'us-west-1' });
     await expect(lookupZones('Network "net"', 3, {})).rejects.toThrow(
       'Invalid settings for Network "net" (1):\n  - zoneCount: got 3; allowed: at most 2: ' +
@@ -71,6 +71,25 @@ describe('zone selection', () => {
     );
     expect(await lookupZones('Network "net"', 2, {})).toEqual(['us-west-1a', 'us-west-1b']);
     expect(rt.resources()).toEqual([]);
+  });
+
+  test('a Network asking three zones of us-west-1 rejects the run with the same message', async () => {
+    const rt = installMocks({ region: 'us-west-1' });
+    await expect(
+      rt.run(
+        () =>
+          new Network('net', {
+            cidrBlock: '10.0.0.0/16',
+            zoneCount: 3,
+            flowLogKmsKeyArn: keyArn(rt),
+          }),
+      ),
+    ).rejects.toThrow(
+      'Invalid settings for Network "net" (1):\n  - zoneCount: got 3; allowed: at most 2: ' +
+        'region us-west-1 offers us-west-1a, us-west-1b',
+    );
+    // No subnet could be declared without a zone.
+    expect(rt.byType('aws:ec2/subnet:Subnet')).toEqual([]);
   });
 
   test('an opt-in region (ap-southeast-7) gets its own zones', async () => {
