@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { installMocks, unwrap } from '@phi-platform/offline';
 import { keyPolicy, logsStatementAdmitsLogGroup, openPrincipalStatements } from '../src';
 import { EncryptionKey, resolvedRoleProblems } from '../src';
@@ -161,6 +162,24 @@ describe('EncryptionKey arguments', () => {
     expect(() => new EncryptionKey('k', { deletionWindowDays: days })).toThrow(
       `deletionWindowDays: got ${days}; allowed: a whole number of days from 7 to 30`,
     );
+  });
+
+  it('rejects the run when a role ARN given as an Output is in another partition', async () => {
+    const rt = installMocks({ region: 'us-gov-west-1' });
+    const commercial = 'arn:aws:iam::123456789012:role/commercial';
+    await expect(
+      rt.run(
+        () =>
+          new EncryptionKey('platform', {
+            administratorRoleArns: [pulumi.output(commercial)],
+          }),
+      ),
+    ).rejects.toThrow(
+      `Invalid settings for EncryptionKey "platform" (1):\n  - administratorRoleArns[0]: got ` +
+        `"${commercial}"; allowed: a role in the deploying partition "aws-us-gov"`,
+    );
+    // The key's policy never resolved, so the key was not registered.
+    expect(rt.byType('aws:kms/key:Key')).toEqual([]);
   });
 
   it('refuses a role in another partition and a role that is both admin and task role', () => {
