@@ -1,3 +1,4 @@
+import { elbAccountId } from './elb-accounts';
 import { RegionInfo, resolveRegion } from './regions';
 import { getAvailabilityZones } from './zones';
 
@@ -87,6 +88,21 @@ const HANDLERS: Record<string, Handler> = {
       region: r.region,
       serviceName: service,
       suffix,
+    };
+  },
+  // As the provider does: the account of the region asked for (else the provider's), in an ARN
+  // of the provider's partition; a region without an account (opened from August 2022 on) fails.
+  'aws:elb/getServiceAccount:getServiceAccount': (inputs, ctx) => {
+    const asked = inputs['region'];
+    const region = typeof asked === 'string' && asked.length > 0 ? asked : ctx.region.region;
+    const account = elbAccountId(region);
+    if (account === undefined) {
+      throw new Error(`unsupported AWS Region: ${region}`);
+    }
+    return {
+      arn: `arn:${ctx.region.partition}:iam::${account}:root`,
+      id: account,
+      region,
     };
   },
 };

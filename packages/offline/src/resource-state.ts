@@ -1,4 +1,5 @@
 import { alnum, alnumLower, alnumUpper, autoName, digits, ec2Id, hex, uuid } from './ids';
+import { placeholderPem, pcaCertificateState } from './private-ca-state';
 import { randomIdValues, randomStringValue } from './random-values';
 import { regionShortCode, zoneIdOf } from './zones';
 
@@ -572,7 +573,27 @@ const BUILDERS: Record<string, Builder> = {
   }),
   'aws:acmpca/certificateAuthority:CertificateAuthority': (_name, _inputs, ctx) => {
     const a = arn(ctx, 'acm-pca', ctx.region, `certificate-authority/${uuid()}`);
-    return { id: a, computed: { arn: a, status: 'PENDING_CERTIFICATE', serial: '' } };
+    return {
+      id: a,
+      computed: {
+        arn: a,
+        status: 'PENDING_CERTIFICATE',
+        serial: '',
+        // What a new CA offers to be signed (by itself for a root, by a parent otherwise).
+        certificateSigningRequest: placeholderPem('CERTIFICATE REQUEST', 300),
+      },
+    };
+  },
+  'aws:acmpca/certificate:Certificate': (_name, inputs) => pcaCertificateState(inputs),
+  // Terraform keys the installed certificate by its CA; it computes nothing else.
+  'aws:acmpca/certificateAuthorityCertificate:CertificateAuthorityCertificate': (_name, inputs) => {
+    const ca = str(inputs, 'certificateAuthorityArn');
+    if (ca === undefined) {
+      throw new Error(
+        'aws.acmpca.CertificateAuthorityCertificate: certificateAuthorityArn is required',
+      );
+    }
+    return { id: ca, computed: {} };
   },
   // --- Route 53 (global) ---
   'aws:route53/zone:Zone': (_name, inputs, ctx) => {

@@ -85,7 +85,8 @@ describe('invokes', () => {
     const rt = installMocks({ region: 'us-east-1' });
     await expect(rt.run(() => aws.ec2.getAmi({ owners: ['amazon'] }))).rejects.toThrow(
       'The offline mocks do not answer the invoke "aws:ec2/getAmi:getAmi". ' +
-        'Known invokes: aws:index/getAvailabilityZones:getAvailabilityZones, ',
+        'Known invokes: aws:elb/getServiceAccount:getServiceAccount, ' +
+        'aws:index/getAvailabilityZones:getAvailabilityZones, ',
     );
   });
 
