@@ -5,3 +5,4 @@ export * from './naming';
 export * from './policy-document';
 export * from './validation';
 export * from './arn-like';
+export * from './elb-log-delivery';
