@@ -1,6 +1,7 @@
-import { awsContext, childName, policyDocument, standardTags } from '@phi-platform/core';
+import { awsContext, childName, elbLogsFromAccount, standardTags } from '@phi-platform/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { accessLogBucketPolicy } from './access-log-policy';
 
 export interface AccessLogBucketArgs {
   /** Key prefix the load balancer writes under. */
@@ -73,31 +74,25 @@ export class AccessLogBucket extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    // Regions older than August 2022 deliver from a regional ELB account, which only the
+    // provider's data source knows; it fails for newer regions, so ask it only where one exists.
+    const elbAccountArn = ctx.apply((c) =>
+      elbLogsFromAccount(c.region)
+        ? aws.elb.getServiceAccountOutput({}, { parent: this }).arn
+        : undefined,
+    );
     new aws.s3.BucketPolicy(
       childName(name, 'policy'),
       {
         bucket: bucket.id,
-        policy: pulumi.all([bucket.arn, ctx]).apply(([arn, c]) =>
+        policy: pulumi.all([bucket.arn, ctx, elbAccountArn]).apply(([arn, c, elb]) =>
           JSON.stringify(
-            policyDocument([
-              {
-                Sid: 'DenyPlainHttp',
-                Effect: 'Deny',
-                Principal: '*',
-                Action: 's3:*',
-                Resource: [arn, `${arn}/*`],
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              },
-              {
-                // TODO(#8): regions older than August 2022 deliver from a regional ELB account
-                // instead; add it once the offline mocks answer aws.elb.getServiceAccount.
-                Sid: 'ElbLogDelivery',
-                Effect: 'Allow',
-                Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
-                Action: 's3:PutObject',
-                Resource: `${arn}/${args.prefix}/AWSLogs/${c.accountId}/*`,
-              },
-            ]),
+            accessLogBucketPolicy({
+              bucketArn: arn,
+              prefix: args.prefix,
+              accountId: c.accountId,
+              elbAccountArn: elb,
+            }),
           ),
         ),
       },
