@@ -16,6 +16,7 @@ import {
   tlsHealthCheck,
   writableVolumeName,
 } from './container-definition';
+import { EnvironmentInputs, resolveEnvironment } from './environment';
 import { ecrRepositoryArn, parseEcrImage } from './image';
 import {
   awsManagedPolicyArn,
@@ -68,11 +69,13 @@ export interface TlsServiceArgs {
    */
   readonly secrets?: Readonly<Record<string, pulumi.Input<string>>>;
   /**
-   * Non-secret settings. A name also in `secrets`, or one that looks like a credential
-   * (`*PASSWORD*`, `*TOKEN*`, `*SECRET*`, ...), is refused.
+   * Non-secret settings. Values may be Outputs (a database or cache endpoint); they are resolved
+   * before the container definition is built. A name also in `secrets`, or one that looks like
+   * a credential (`*PASSWORD*`, `*TOKEN*`, `*SECRET*`, ...), is refused in the constructor; a
+   * secret Output value is refused when it resolves.
    * @default {}
    */
-  readonly environment?: Readonly<Record<string, string>>;
+  readonly environment?: EnvironmentInputs;
   /**
    * The only permissions of the task role (what the application itself may call).
    * @default [] (a task role without permissions)
@@ -235,9 +238,10 @@ export class TlsService extends pulumi.ComponentResource {
     );
     const group = this.createTrafficGroup(name, args);
 
+    const resolvedEnvironment = resolveEnvironment(`TlsService "${name}"`, environment);
     const containerDefinitions = pulumi
-      .all([ctx, args.image, pulumi.output(secrets), appLogs.name])
-      .apply(([c, image, secretArns, logGroupName]) =>
+      .all([ctx, args.image, pulumi.output(secrets), appLogs.name, resolvedEnvironment])
+      .apply(([c, image, secretArns, logGroupName, environmentValues]) =>
         JSON.stringify(
           buildContainerDefinitions({
             containerName,
@@ -251,7 +255,7 @@ export class TlsService extends pulumi.ComponentResource {
             region: c.region,
             streamPrefix: containerName,
             secrets: secretArns,
-            environment,
+            environment: environmentValues,
             writablePaths,
             ...(args.containerHealthCheck === false
               ? {}

@@ -1,4 +1,5 @@
 export * from './container-definition';
+export * from './environment';
 export * from './fargate-size';
 export * from './HttpsIngress';
 export * from './iam-policies';
