@@ -215,10 +215,16 @@ export class PhiPlatform extends pulumi.ComponentResource {
           DATABASE_CREDENTIALS: this.database.masterSecretArn,
           CACHE_AUTH_TOKEN: this.cache.authSecretArn,
         },
+        // Where to connect is not secret; how to authenticate comes through `secrets` and IAM.
         environment: {
           PHI_ENVIRONMENT: environment,
+          DATABASE_HOST: this.database.endpoint,
+          DATABASE_READER_HOST: this.database.readerEndpoint,
+          DATABASE_PORT: this.database.port.apply(String),
           DATABASE_USER: APP_DB_USER,
           DATABASE_SSLMODE: 'verify-full',
+          CACHE_HOST: this.cache.primaryEndpoint,
+          CACHE_PORT: this.cache.port.apply(String),
         },
         taskRoleStatements: [this.database.connectStatement(APP_DB_USER)],
         allowedSecurityGroupIds: this.ingress ? [this.ingress.securityGroupId] : [],

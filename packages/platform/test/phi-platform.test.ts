@@ -114,11 +114,19 @@ describe('PhiPlatform', () => {
     expect(outputs.databaseMasterSecretArn).toMatch(
       /^arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:/,
     );
-    expect(container.environment.map((e) => e.name)).toEqual([
-      'DATABASE_SSLMODE',
-      'DATABASE_USER',
-      'PHI_ENVIRONMENT',
+    // Where to connect comes as plain settings, resolved from the database and cache.
+    expect(container.environment).toEqual([
+      { name: 'CACHE_HOST', value: outputs.cachePrimaryEndpoint },
+      { name: 'CACHE_PORT', value: '6379' },
+      { name: 'DATABASE_HOST', value: outputs.databaseEndpoint },
+      { name: 'DATABASE_PORT', value: '5432' },
+      { name: 'DATABASE_READER_HOST', value: outputs.databaseReaderEndpoint },
+      { name: 'DATABASE_SSLMODE', value: 'verify-full' },
+      { name: 'DATABASE_USER', value: 'app' },
+      { name: 'PHI_ENVIRONMENT', value: 'staging' },
     ]);
+    expect(outputs.databaseEndpoint).toMatch(/\.us-gov-west-1\.rds\.amazonaws\.com$/);
+    expect(outputs.cachePrimaryEndpoint).toMatch(/\.cache\.amazonaws\.com$/);
     const resourceId = rt.one('aws:rds/cluster:Cluster').state.clusterResourceId as string;
     const taskPolicies = rt
       .byType('aws:iam/policy:Policy')
