@@ -55,11 +55,16 @@ export class StackPackage extends PhiPackage {
     });
     for (const verb of DEPLOY_VERBS) {
       if (verb === 'destroy' && options.env === 'prod') continue;
+      // The stack comes before the verb: everything after the verb is passed to pulumi.
+      const command = `${cli} pulumi --stack ${options.env} ${verb}`;
       this.addTask(verb, {
         description: `pulumi ${verb} of the ${options.env} stack (needs the Pulumi CLI)`,
-        exec: `${cli} pulumi ${verb} --stack ${options.env}`,
+        exec: command,
         receiveArgs: true,
       });
+      // npm quotes the arguments it appends to a script; projen's task runner passes them
+      // through a shell unquoted, which would split `--message "two words"`.
+      this.package.setScript(verb, command);
     }
     this.gitignore.exclude('plan/');
   }

@@ -1,5 +1,6 @@
 import { github } from 'projen';
 import { JobPermission, JobStep } from 'projen/lib/github/workflows-model';
+import { versions } from './versions';
 
 /**
  * Third-party actions, by major version.
@@ -15,6 +16,9 @@ export const ACTIONS = {
   awsCredentials: 'aws-actions/configure-aws-credentials@v4',
   pulumi: 'pulumi/actions@v6',
 } as const;
+
+/** The Pulumi CLI release matching the pinned SDK (both come from one release of pulumi). */
+const PULUMI_CLI_VERSION = versions.pulumi;
 
 /** The Node.js version CI uses; the same minimum as package.json's `engines`. */
 const NODE_VERSION = '20.19';
@@ -45,10 +49,24 @@ function setupSteps(fullHistory: boolean): JobStep[] {
   ];
 }
 
+/**
+ * On a push, the commit before it may not exist here: the first push of a branch reports forty
+ * zeros, and a force-push an unreachable commit. Then everything counts as affected (the root).
+ */
+const AFFECTED_BASE_STEP: JobStep = {
+  name: 'Choose the affected base',
+  run: [
+    'if ! git cat-file -e "${NX_BASE}^{commit}" 2>/dev/null; then',
+    '  echo "NX_BASE=$(git rev-list --max-parents=0 HEAD | tail -n 1)" >> "$GITHUB_ENV"',
+    'fi',
+  ].join('\n'),
+};
+
 /** lint, typecheck, test and plan of what changed between NX_BASE and NX_HEAD. */
 function checkSteps(): JobStep[] {
   return [
     ...setupSteps(true),
+    AFFECTED_BASE_STEP,
     {
       name: 'Lint, type-check, test and plan what the change affects',
       run: 'npx nx affected -t lint typecheck test plan --base="$NX_BASE" --head="$NX_HEAD"',
@@ -87,7 +105,12 @@ function cloudSteps(): JobStep[] {
         'role-session-name': 'phi-platform-${{ github.run_id }}',
       },
     },
-    { name: 'Install the Pulumi CLI', uses: ACTIONS.pulumi },
+    {
+      name: 'Install the Pulumi CLI',
+      uses: ACTIONS.pulumi,
+      // The CLI of the same release as the SDK the lockfile pins, not whatever is newest.
+      with: { 'pulumi-version': PULUMI_CLI_VERSION },
+    },
     { name: 'Log in to the state backend', run: 'pulumi login "$PULUMI_BACKEND_URL"' },
   ];
 }
@@ -196,7 +219,8 @@ export function addWorkflows(gh: github.GitHub): void {
     Object.fromEntries(
       (['dev', 'staging', 'prod'] as const).map((env) => [
         `deploy-${env}`,
-        deployJob(env, [], `inputs.environment == '${env}'`),
+        // Only main is deployed: a branch reaches an environment through a pull request.
+        deployJob(env, [], `inputs.environment == '${env}' && github.ref == 'refs/heads/main'`),
       ]),
     ),
   );
@@ -206,6 +230,8 @@ export function addWorkflows(gh: github.GitHub): void {
   release.addJobs({
     release: {
       name: 'Release the building-block packages',
+      // Releases are cut from main only; the version commit and tags go back to it.
+      if: "github.ref == 'refs/heads/main'",
       runsOn: RUNS_ON,
       timeoutMinutes: 30,
       // Version commits and tags are pushed; the OIDC token signs npm provenance.

@@ -135,9 +135,36 @@ describe('generated GitHub workflows', () => {
     expect(Object.keys(deploy.on)).toEqual(['workflow_dispatch']);
     const prod = deploy.jobs['deploy-prod']!;
     expect(prod.environment).toBe('prod');
-    expect(prod.if).toBe("inputs.environment == 'prod'");
+    expect(prod.if).toBe("inputs.environment == 'prod' && github.ref == 'refs/heads/main'");
     expect(prod.concurrency).toEqual({ group: 'deploy-prod', 'cancel-in-progress': false });
     expect(prod.steps.at(-1)?.run).toBe('npx nx run stacks-prod:up -- --yes');
+  });
+
+  it('chooses the root as the affected base when the pushed-over commit is unknown', () => {
+    for (const wf of ['pull-request', 'main']) {
+      const steps = workflows[wf]!.jobs.checks!.steps;
+      const choose = steps.findIndex((s) => s.name === 'Choose the affected base');
+      const affected = steps.findIndex((s) => s.run?.startsWith('npx nx affected'));
+      expect({ wf, before: choose >= 0 && choose < affected }).toEqual({ wf, before: true });
+      expect(steps[choose]!.run).toContain('git rev-list --max-parents=0 HEAD');
+    }
+  });
+
+  it('installs the Pulumi CLI of the pinned SDK release', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'stacks', 'prod', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const installs = allJobs.flatMap(({ job }) =>
+      job.steps.filter((s) => s.uses?.startsWith('pulumi/actions@')),
+    );
+    expect(installs.length).toBeGreaterThan(0);
+    for (const step of installs) {
+      expect(step.with?.['pulumi-version']).toBe(pkg.dependencies['@pulumi/pulumi']);
+    }
+  });
+
+  it('releases from main only', () => {
+    expect(workflows.release!.jobs.release!.if).toBe("github.ref == 'refs/heads/main'");
   });
 
   it('publishes releases with provenance', () => {

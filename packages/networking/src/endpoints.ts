@@ -29,7 +29,8 @@ export const CHINA_PREFIXED_INTERFACE_SERVICES: ReadonlySet<string> = new Set([
   's3',
 ]);
 
-const SUPPORTED_PARTITIONS = ['aws', 'aws-us-gov', 'aws-cn'];
+/** Partitions whose endpoint service names are known here (not the isolated ISO partitions). */
+export const SUPPORTED_PARTITIONS: readonly string[] = ['aws', 'aws-us-gov', 'aws-cn'];
 
 /** `com.amazonaws.us-east-1.kms`, `cn.com.amazonaws.cn-northwest-1.ecr.api`, ... */
 export function endpointServiceName(

@@ -78,6 +78,23 @@ describe('phi-stack plan', () => {
     expect(c.err.join('')).toMatch(/^phi-stack plan: .*mars-north-1/);
   });
 
+  it.each([['us-iso-east-1', 'aws-iso']])(
+    'refuses %s (partition %s) before registering anything, exit 2',
+    async (region, partition) => {
+      const c = capture(stackDir('dev'));
+      expect(await runCli(['plan', '--stack=dev', `--region=${region}`], c.io)).toBe(2);
+      expect(c.err.join('')).toBe(
+        [
+          'phi-stack plan: Invalid settings for stack "dev" (1):',
+          `  - aws:region: got "${region}"; allowed: a region of the aws, aws-us-gov, aws-cn ` +
+            `partitions (partition ${partition} is not supported by the platform)`,
+          '',
+        ].join('\n'),
+      );
+      expect(c.out).toEqual([]);
+    },
+  );
+
   it('writes the JSON contract, prints the tree and summary, and leaks no secret', async () => {
     const c = capture(stackDir('staging'));
     const json = join(dir, 'plan.json');

@@ -107,7 +107,7 @@ describe('phi-stack pulumi', () => {
     '%s %s %j runs pulumi with exactly the right argv',
     async (env, verb, extra, argv) => {
       const c = capture(stackDir(env), envWith(`${bin}${delimiter}${nodeDir}`));
-      const code = await runCli(['pulumi', verb, '--stack', env, ...extra], c.io);
+      const code = await runCli(['pulumi', '--stack', env, verb, ...extra], c.io);
       expect(c.err.join('')).toBe('');
       expect(code).toBe(0);
       expect(calls(record)).toEqual([{ argv, cwd: stackDir(env) }]);
@@ -120,15 +120,40 @@ describe('phi-stack pulumi', () => {
 
   it('propagates the exit code of pulumi', async () => {
     const c = capture(stackDir('dev'), envWith(`${bin}${delimiter}${nodeDir}`, '3'));
-    expect(await runCli(['pulumi', 'refresh', '--stack', 'dev'], c.io)).toBe(3);
+    expect(await runCli(['pulumi', '--stack', 'dev', 'refresh'], c.io)).toBe(3);
   });
 
   it('refuses destroy on prod without running pulumi', async () => {
     const c = capture(stackDir('prod'), envWith(`${bin}${delimiter}${nodeDir}`));
-    expect(await runCli(['pulumi', 'destroy', '--stack', 'prod', '--yes'], c.io)).toBe(2);
+    expect(await runCli(['pulumi', '--stack', 'prod', 'destroy', '--yes'], c.io)).toBe(2);
     expect(c.err.join('')).toContain('refusing "destroy" on the prod stack');
     expect(() => readFileSync(record)).toThrow();
   });
+
+  it.each([
+    ['--stack', 'prod'],
+    ['--stack=prod'],
+    ['-s', 'prod'],
+    ['-sprod'],
+    ['-ys', 'prod'],
+    ['--yes', '-C', '../prod'],
+    ['-C../prod'],
+    ['--cwd=../prod'],
+  ])('refuses %j after the verb, which would select another stack or folder', async (...extra) => {
+    const c = capture(stackDir('dev'), envWith(`${bin}${delimiter}${nodeDir}`));
+    expect(await runCli(['pulumi', '--stack', 'dev', 'destroy', ...extra], c.io)).toBe(2);
+    expect(c.err.join('')).toContain('is not allowed: the project fixes the stack ("dev")');
+    expect(() => readFileSync(record)).toThrow();
+  });
+
+  it.each([['-y'], ['-yf'], ['--yes', '--message=set the stack'], ['--target-dependents']])(
+    'passes %j through: no stack or folder selected',
+    (...extra) => {
+      expect(
+        pulumiArgs({ verb: 'refresh', stack: 'dev', extraArgs: extra, policyPackDir: '/p' }),
+      ).toEqual(['refresh', '--stack', 'dev', ...extra]);
+    },
+  );
 
   it('refuses extra arguments that would select another stack', () => {
     expect(() =>
@@ -141,7 +166,7 @@ describe('phi-stack pulumi', () => {
 
   it('fails at once with install instructions when pulumi is not on PATH', async () => {
     const c = capture(stackDir('prod'), envWith(nodeDir));
-    expect(await runCli(['pulumi', 'up', '--stack', 'prod'], c.io)).toBe(127);
+    expect(await runCli(['pulumi', '--stack', 'prod', 'up'], c.io)).toBe(127);
     expect(c.err.join('')).toBe(`${missingPulumiMessage()}\n`);
     expect(c.err.join('')).toContain('https://www.pulumi.com/docs/install/');
   });
@@ -149,14 +174,14 @@ describe('phi-stack pulumi', () => {
   it('works as a real process: the bin entry, exit code and message', () => {
     const tsx = join(repo, 'node_modules', '.bin', 'tsx');
     const main = join(__dirname, '..', 'src', 'cli', 'main.ts');
-    const missing = spawnSync(tsx, [main, 'pulumi', 'refresh', '--stack', 'dev'], {
+    const missing = spawnSync(tsx, [main, 'pulumi', '--stack', 'dev', 'refresh'], {
       cwd: stackDir('dev'),
       env: { PATH: nodeDir },
       encoding: 'utf8',
     });
     expect(missing.status).toBe(127);
     expect(missing.stderr).toContain('the Pulumi CLI ("pulumi") is not on PATH');
-    const found = spawnSync(tsx, [main, 'pulumi', 'refresh', '--stack', 'dev', '--yes'], {
+    const found = spawnSync(tsx, [main, 'pulumi', '--stack', 'dev', 'refresh', '--yes'], {
       cwd: stackDir('dev'),
       env: { ...envWith(`${bin}${delimiter}${nodeDir}`, '4') },
       encoding: 'utf8',

@@ -41,7 +41,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .description('Offline plan and Pulumi deploy verbs for the phi-platform stacks')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Options of `phi-stack pulumi` are read only before the verb; what follows goes to pulumi.
+    .enablePositionalOptions();
 
   program
     .command('plan')
@@ -82,12 +84,14 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .argument('[extra...]', 'passed to pulumi unchanged')
     .requiredOption('--stack <env>', 'the stack (environment): dev, staging or prod')
     .option('--stack-dir <dir>', 'the stack folder', '.')
-    .allowUnknownOption()
+    // Everything after the verb is pulumi's, never ours: a trailing `--stack` cannot move the
+    // command to another stack (pulumiArgs refuses it instead).
+    .passThroughOptions()
     .action(async (verb: string, extra: string[], options: { stack: string; stackDir: string }) => {
       exitCode = await runPulumi({
         verb,
         stack: options.stack,
-        extraArgs: extra,
+        extraArgs: extra[0] === '--' ? extra.slice(1) : extra,
         stackDir: resolve(io.cwd, options.stackDir),
         policyPackDir: policyPackDirectory,
         env: io.env,

@@ -43,10 +43,11 @@ export function pulumiArgs(invocation: PulumiInvocation): string[] {
       'phi-stack pulumi: refusing "destroy" on the prod stack: prod has no destroy target',
     );
   }
-  const stackOverride = extraArgs.find((arg) => /^(-s|--stack)(=|$)/.test(arg));
-  if (stackOverride !== undefined) {
+  const redirect = extraArgs.find(selectsStackOrFolder);
+  if (redirect !== undefined) {
     throw new DeployRefusedError(
-      `phi-stack pulumi: "${stackOverride}" is not allowed: the project fixes the stack ("${stack}")`,
+      `phi-stack pulumi: "${redirect}" is not allowed: the project fixes the stack ("${stack}") ` +
+        'and its folder (no -s/--stack, -C/--cwd; write other short flags apart, e.g. -y -f)',
     );
   }
   const args = [verb, '--stack', stack];
@@ -54,6 +55,18 @@ export function pulumiArgs(invocation: PulumiInvocation): string[] {
     args.push('--policy-pack', policyPackDir);
   }
   return [...args, ...extraArgs];
+}
+
+/**
+ * Whether a pass-through argument would select a stack or a folder: `--stack`, `--cwd` (with or
+ * without `=`), or a cluster of short flags holding `s` or `C` (`-s`, `-sprod`, `-ys`, `-C..`).
+ * A cluster is refused whole, even `-mset` (a message), because a flag's value may start
+ * anywhere in it; such values can be written in their long form (`--message=set`).
+ */
+export function selectsStackOrFolder(arg: string): boolean {
+  if (/^--(stack|cwd)(=|$)/.test(arg)) return true;
+  const cluster = /^-([A-Za-z][^=]*)/.exec(arg);
+  return cluster !== null && /[sC]/.test(cluster[1] ?? '');
 }
 
 /** The `pulumi` executable on PATH, or undefined. */

@@ -1,9 +1,12 @@
+import { InvalidSettingsError } from '@phi-platform/core';
+import { SUPPORTED_PARTITIONS } from '@phi-platform/networking';
 import {
   installMocks,
   isSecretOutput,
   RecordedResource,
   REDACTED,
   redactPaths,
+  resolveRegion,
   toPlanResources,
   unwrap,
 } from '@phi-platform/offline';
@@ -122,6 +125,19 @@ export async function runPlan(options: PlanOptions): Promise<PlanResult> {
   // Checked here as well as in the program, so a bad setting fails before any mock is set up.
   const context = { stack: options.stack, project };
   const settings = parseSettings(rawSettings({ ...context, config }), context);
+
+  // Refused before anything runs: the platform does not know these partitions' endpoint names.
+  const { partition } = resolveRegion(settings.region);
+  if (!SUPPORTED_PARTITIONS.includes(partition)) {
+    throw new InvalidSettingsError(`stack "${options.stack}"`, [
+      {
+        setting: 'aws:region',
+        value: settings.region,
+        allowed: `a region of the ${SUPPORTED_PARTITIONS.join(', ')} partitions`,
+        reason: `partition ${partition} is not supported by the platform`,
+      },
+    ]);
+  }
 
   const runtime = installMocks({
     region: settings.region,
