@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 
 /** The special characters the random provider uses when `overrideSpecial` is not set. */
 export const DEFAULT_SPECIAL = '!@#$%&*()-_=+[]{}<>:?';
@@ -64,9 +64,12 @@ export function randomStringValue(inputs: RandomStringInputs): string {
   return shuffle(out).join('');
 }
 
-/** RandomId's computed attributes for `byteLength` random bytes (and an optional prefix). */
-export function randomIdValues(byteLength: number, prefix = ''): Record<string, string> {
-  const bytes = randomBytes(byteLength);
+/**
+ * RandomId's computed attributes for the given bytes (and an optional prefix). The caller draws
+ * the bytes from the resource's IdSource: a RandomId names things (a snapshot suffix) and is
+ * no secret, so it is as stable across runs as the other ids.
+ */
+export function randomIdValues(bytes: Buffer, prefix = ''): Record<string, string> {
   const b64Std = bytes.toString('base64');
   const b64Url = bytes.toString('base64url');
   return {

@@ -1,4 +1,4 @@
-import { alnum, alnumLower, alnumUpper, autoName, digits, ec2Id, hex, uuid } from './ids';
+import { IdSource } from './ids';
 import { placeholderPem, pcaCertificateState } from './private-ca-state';
 import { randomIdValues, randomStringValue } from './random-values';
 import { regionShortCode, zoneIdOf } from './zones';
@@ -19,7 +19,13 @@ export interface StateResult {
 }
 
 type Inputs = Record<string, unknown>;
-type Builder = (name: string, inputs: Inputs, ctx: ResourceContext) => StateResult;
+
+/**
+ * The creation time reported for every resource (IAM's `createDate`, the certificate
+ * validation's id). A fixed instant rather than the clock, so a plan is the same on every run.
+ */
+const MOCK_CREATED_AT = '2024-01-01T00:00:00.000Z';
+type Builder = (name: string, inputs: Inputs, ctx: ResourceContext, ids: IdSource) => StateResult;
 
 function arn(ctx: ResourceContext, service: string, region: string, resource: string): string {
   return ['arn', ctx.partition, service, region, ctx.accountId, resource].join(':');
@@ -43,6 +49,7 @@ function lastSegment(value: string): string {
 
 /** Name given in `key`, or `<prefix><random>` from `<key>Prefix`, or an auto-name. */
 function nameOf(
+  ids: IdSource,
   name: string,
   inputs: Inputs,
   key = 'name',
@@ -51,13 +58,13 @@ function nameOf(
   const given = str(inputs, key);
   if (given !== undefined) return given;
   const prefix = str(inputs, `${key}Prefix`);
-  if (prefix !== undefined) return prefix + digits(26);
-  return autoName(name, opts);
+  if (prefix !== undefined) return prefix + ids.digits(26);
+  return ids.autoName(name, opts);
 }
 
 function ec2(prefix: string, arnType: string): Builder {
-  return (_name, _inputs, ctx) => {
-    const id = ec2Id(prefix);
+  return (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id(prefix);
     return {
       id,
       computed: { arn: arn(ctx, 'ec2', ctx.region, `${arnType}/${id}`), ownerId: ctx.accountId },
@@ -70,8 +77,8 @@ function nameIdArn(
   arnResource: (n: string) => string,
   opts: { maxLength?: number; lower?: boolean; global?: boolean } = {},
 ): Builder {
-  return (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', opts);
+  return (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', opts);
     return {
       id: n,
       computed: { name: n, arn: arn(ctx, service, opts.global ? '' : ctx.region, arnResource(n)) },
@@ -83,7 +90,7 @@ function iamPath(inputs: Inputs): string {
   return str(inputs, 'path') ?? '/';
 }
 
-function rdsHost(id: string, ctx: ResourceContext, kind: string): string {
+function rdsHost(ids: IdSource, id: string, ctx: ResourceContext, kind: string): string {
   // <id>.<kind><12 chars>.<region>.rds.amazonaws.com. In AWS China the service comes first
   // (<id>....rds.cn-north-1.amazonaws.com.cn), as the endpoints in use there show; not checked
   // against an AWS page.
@@ -91,7 +98,7 @@ function rdsHost(id: string, ctx: ResourceContext, kind: string): string {
     ctx.partition === 'aws-cn'
       ? `rds.${ctx.region}.${ctx.dnsSuffix}`
       : `${ctx.region}.rds.${ctx.dnsSuffix}`;
-  return `${id}.${kind}${alnumLower(12)}.${tail}`;
+  return `${id}.${kind}${ids.alnumLower(12)}.${tail}`;
 }
 
 function enginePort(inputs: Inputs): number {
@@ -105,9 +112,9 @@ function enginePort(inputs: Inputs): number {
 }
 
 function loadBalancerLike(kind: 'lb' | 'tg'): Builder {
-  return (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 32 });
-    const suffix = hex(16);
+  return (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 32 });
+    const suffix = ids.hex(16);
     if (kind === 'tg') {
       const arnSuffix = `targetgroup/${n}/${suffix}`;
       return {
@@ -129,22 +136,27 @@ function loadBalancerLike(kind: 'lb' | 'tg'): Builder {
         name: n,
         arn: arn(ctx, 'elasticloadbalancing', ctx.region, `loadbalancer/${arnSuffix}`),
         arnSuffix,
-        dnsName: `${internal}${n}-${digits(10)}.${ctx.region}.elb.${ctx.dnsSuffix}`,
+        dnsName: `${internal}${n}-${ids.digits(10)}.${ctx.region}.elb.${ctx.dnsSuffix}`,
         loadBalancerType: lbType,
       },
     };
   };
 }
 
-function listener(_name: string, inputs: Inputs, ctx: ResourceContext): StateResult {
+function listener(_name: string, inputs: Inputs, ctx: ResourceContext, ids: IdSource): StateResult {
   const lbArn = str(inputs, 'loadBalancerArn') ?? '';
-  const lbPart = lbArn.split(':loadbalancer/')[1] ?? `app/unknown/${hex(16)}`;
-  const a = arn(ctx, 'elasticloadbalancing', ctx.region, `listener/${lbPart}/${hex(16)}`);
+  const lbPart = lbArn.split(':loadbalancer/')[1] ?? `app/unknown/${ids.hex(16)}`;
+  const a = arn(ctx, 'elasticloadbalancing', ctx.region, `listener/${lbPart}/${ids.hex(16)}`);
   return { id: a, computed: { arn: a } };
 }
 
-function certificate(_name: string, inputs: Inputs, ctx: ResourceContext): StateResult {
-  const a = arn(ctx, 'acm', ctx.region, `certificate/${uuid()}`);
+function certificate(
+  _name: string,
+  inputs: Inputs,
+  ctx: ResourceContext,
+  ids: IdSource,
+): StateResult {
+  const a = arn(ctx, 'acm', ctx.region, `certificate/${ids.uuid()}`);
   const domain = str(inputs, 'domainName');
   const sans = Array.isArray(inputs['subjectAlternativeNames'])
     ? (inputs['subjectAlternativeNames'] as unknown[]).filter(
@@ -157,9 +169,9 @@ function certificate(_name: string, inputs: Inputs, ctx: ResourceContext): State
     ? []
     : domains.map((d) => ({
         domainName: d,
-        resourceRecordName: `_${hex(32)}.${d.replace(/^\*\./, '')}.`,
+        resourceRecordName: `_${ids.hex(32)}.${d.replace(/^\*\./, '')}.`,
         resourceRecordType: 'CNAME',
-        resourceRecordValue: `_${hex(32)}.${alnumLower(10)}.acm-validations.aws.`,
+        resourceRecordValue: `_${ids.hex(32)}.${ids.alnumLower(10)}.acm-validations.aws.`,
       }));
   return {
     id: a,
@@ -176,12 +188,12 @@ function certificate(_name: string, inputs: Inputs, ctx: ResourceContext): State
 /** State builders per type token. Types missing here are recorded with a generic id. */
 const BUILDERS: Record<string, Builder> = {
   // --- KMS ---
-  'aws:kms/key:Key': (_name, _inputs, ctx) => {
-    const id = uuid();
+  'aws:kms/key:Key': (_name, _inputs, ctx, ids) => {
+    const id = ids.uuid();
     return { id, computed: { keyId: id, arn: arn(ctx, 'kms', ctx.region, `key/${id}`) } };
   },
-  'aws:kms/alias:Alias': (name, inputs, ctx) => {
-    const n = str(inputs, 'name') ?? `alias/${autoName(name)}`;
+  'aws:kms/alias:Alias': (name, inputs, ctx, ids) => {
+    const n = str(inputs, 'name') ?? `alias/${ids.autoName(name)}`;
     const target = str(inputs, 'targetKeyId') ?? '';
     const targetKeyArn = target.startsWith('arn:')
       ? target
@@ -189,20 +201,20 @@ const BUILDERS: Record<string, Builder> = {
     return { id: n, computed: { name: n, arn: arn(ctx, 'kms', ctx.region, n), targetKeyArn } };
   },
   // --- CloudWatch Logs ---
-  'aws:cloudwatch/logGroup:LogGroup': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs);
+  'aws:cloudwatch/logGroup:LogGroup': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs);
     // The provider reports the ARN without the trailing ":*" that IAM policies need.
     return { id: n, computed: { name: n, arn: arn(ctx, 'logs', ctx.region, `log-group:${n}`) } };
   },
   // --- Secrets Manager ---
-  'aws:secretsmanager/secret:Secret': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs);
-    const a = arn(ctx, 'secretsmanager', ctx.region, `secret:${n}-${alnum(6)}`);
+  'aws:secretsmanager/secret:Secret': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs);
+    const a = arn(ctx, 'secretsmanager', ctx.region, `secret:${n}-${ids.alnum(6)}`);
     return { id: a, computed: { name: n, arn: a } };
   },
-  'aws:secretsmanager/secretVersion:SecretVersion': (_name, inputs) => {
+  'aws:secretsmanager/secretVersion:SecretVersion': (_name, inputs, _ctx, ids) => {
     const secretId = str(inputs, 'secretId') ?? '';
-    const versionId = uuid();
+    const versionId = ids.uuid();
     return {
       id: `${secretId}|${versionId}`,
       computed: {
@@ -212,71 +224,71 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:secretsmanager/secretPolicy:SecretPolicy': (_name, inputs) => ({
-    id: str(inputs, 'secretArn') ?? uuid(),
+  'aws:secretsmanager/secretPolicy:SecretPolicy': (_name, inputs, _ctx, ids) => ({
+    id: str(inputs, 'secretArn') ?? ids.uuid(),
     computed: {},
   }),
   // --- IAM (global: no region in the ARN) ---
-  'aws:iam/role:Role': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 64 });
+  'aws:iam/role:Role': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 64 });
     return {
       id: n,
       computed: {
         name: n,
         path: iamPath(inputs),
         arn: arn(ctx, 'iam', '', `role${iamPath(inputs)}${n}`),
-        uniqueId: `AROA${alnumUpper(17)}`,
-        createDate: new Date().toISOString(),
+        uniqueId: `AROA${ids.alnumUpper(17)}`,
+        createDate: MOCK_CREATED_AT,
       },
     };
   },
-  'aws:iam/policy:Policy': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 128 });
+  'aws:iam/policy:Policy': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 128 });
     const a = arn(ctx, 'iam', '', `policy${iamPath(inputs)}${n}`);
     return {
       id: a,
-      computed: { name: n, path: iamPath(inputs), arn: a, policyId: `ANPA${alnumUpper(17)}` },
+      computed: { name: n, path: iamPath(inputs), arn: a, policyId: `ANPA${ids.alnumUpper(17)}` },
     };
   },
-  'aws:iam/rolePolicy:RolePolicy': (name, inputs) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 128 });
+  'aws:iam/rolePolicy:RolePolicy': (name, inputs, _ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 128 });
     return { id: `${str(inputs, 'role') ?? ''}:${n}`, computed: { name: n } };
   },
-  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (_name, inputs) => ({
-    id: `${str(inputs, 'role') ?? ''}-${digits(26)}`,
+  'aws:iam/rolePolicyAttachment:RolePolicyAttachment': (_name, inputs, _ctx, ids) => ({
+    id: `${str(inputs, 'role') ?? ''}-${ids.digits(26)}`,
     computed: {},
   }),
-  'aws:iam/instanceProfile:InstanceProfile': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 128 });
+  'aws:iam/instanceProfile:InstanceProfile': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 128 });
     return {
       id: n,
       computed: {
         name: n,
         arn: arn(ctx, 'iam', '', `instance-profile${iamPath(inputs)}${n}`),
-        uniqueId: `AIPA${alnumUpper(17)}`,
+        uniqueId: `AIPA${ids.alnumUpper(17)}`,
       },
     };
   },
   // --- EC2 / VPC ---
-  'aws:ec2/vpc:Vpc': (_name, _inputs, ctx) => {
-    const id = ec2Id('vpc');
-    const mainRt = ec2Id('rtb');
+  'aws:ec2/vpc:Vpc': (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id('vpc');
+    const mainRt = ids.ec2Id('rtb');
     return {
       id,
       computed: {
         arn: arn(ctx, 'ec2', ctx.region, `vpc/${id}`),
         ownerId: ctx.accountId,
-        defaultSecurityGroupId: ec2Id('sg'),
-        defaultNetworkAclId: ec2Id('acl'),
+        defaultSecurityGroupId: ids.ec2Id('sg'),
+        defaultNetworkAclId: ids.ec2Id('acl'),
         defaultRouteTableId: mainRt,
         mainRouteTableId: mainRt,
-        dhcpOptionsId: ec2Id('dopt'),
+        dhcpOptionsId: ids.ec2Id('dopt'),
         instanceTenancy: 'default',
       },
     };
   },
-  'aws:ec2/subnet:Subnet': (_name, inputs, ctx) => {
-    const id = ec2Id('subnet');
+  'aws:ec2/subnet:Subnet': (_name, inputs, ctx, ids) => {
+    const id = ids.ec2Id('subnet');
     const az = str(inputs, 'availabilityZone');
     const azId =
       str(inputs, 'availabilityZoneId') ??
@@ -291,12 +303,12 @@ const BUILDERS: Record<string, Builder> = {
     };
   },
   'aws:ec2/routeTable:RouteTable': ec2('rtb', 'route-table'),
-  'aws:ec2/route:Route': (_name, inputs) => ({
-    id: `r-${str(inputs, 'routeTableId') ?? 'rtb'}${digits(10)}`,
+  'aws:ec2/route:Route': (_name, inputs, _ctx, ids) => ({
+    id: `r-${str(inputs, 'routeTableId') ?? 'rtb'}${ids.digits(10)}`,
     computed: { state: 'active', origin: 'CreateRoute' },
   }),
-  'aws:ec2/routeTableAssociation:RouteTableAssociation': () => ({
-    id: ec2Id('rtbassoc'),
+  'aws:ec2/routeTableAssociation:RouteTableAssociation': (_name, _inputs, _ctx, ids) => ({
+    id: ids.ec2Id('rtbassoc'),
     computed: {},
   }),
   'aws:ec2/internetGateway:InternetGateway': ec2('igw', 'internet-gateway'),
@@ -304,34 +316,34 @@ const BUILDERS: Record<string, Builder> = {
     id: `${str(inputs, 'internetGatewayId') ?? ''}:${str(inputs, 'vpcId') ?? ''}`,
     computed: {},
   }),
-  'aws:ec2/eip:Eip': (_name, _inputs, ctx) => {
-    const id = ec2Id('eipalloc');
+  'aws:ec2/eip:Eip': (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id('eipalloc');
     return {
       id,
       computed: {
         allocationId: id,
         arn: arn(ctx, 'ec2', ctx.region, `elastic-ip/${id}`),
         // 198.51.100.0/24 is TEST-NET-2 (RFC 5737): never a real address.
-        publicIp: `198.51.100.${1 + Math.floor(Math.random() * 254)}`,
+        publicIp: `198.51.100.${1 + ids.int(254)}`,
         domain: 'vpc',
       },
     };
   },
-  'aws:ec2/natGateway:NatGateway': (_name, _inputs, ctx) => {
-    const id = `nat-${hex(17)}`;
+  'aws:ec2/natGateway:NatGateway': (_name, _inputs, ctx, ids) => {
+    const id = `nat-${ids.hex(17)}`;
     return {
       id,
       computed: {
         arn: arn(ctx, 'ec2', ctx.region, `natgateway/${id}`),
-        networkInterfaceId: ec2Id('eni'),
-        privateIp: `10.0.${Math.floor(Math.random() * 255)}.${1 + Math.floor(Math.random() * 250)}`,
+        networkInterfaceId: ids.ec2Id('eni'),
+        privateIp: `10.0.${ids.int(255)}.${1 + ids.int(250)}`,
         connectivityType: 'public',
       },
     };
   },
-  'aws:ec2/securityGroup:SecurityGroup': (name, inputs, ctx) => {
-    const id = ec2Id('sg');
-    const n = nameOf(name, inputs, 'name', { maxLength: 255 });
+  'aws:ec2/securityGroup:SecurityGroup': (name, inputs, ctx, ids) => {
+    const id = ids.ec2Id('sg');
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 255 });
     return {
       id,
       computed: {
@@ -341,8 +353,8 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup': (_name, _inputs, ctx) => {
-    const id = ec2Id('sg');
+  'aws:ec2/defaultSecurityGroup:DefaultSecurityGroup': (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id('sg');
     return {
       id,
       computed: {
@@ -352,8 +364,8 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': (_name, _inputs, ctx) => {
-    const id = ec2Id('sgr');
+  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id('sgr');
     return {
       id,
       computed: {
@@ -362,8 +374,8 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': (_name, _inputs, ctx) => {
-    const id = ec2Id('sgr');
+  'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': (_name, _inputs, ctx, ids) => {
+    const id = ids.ec2Id('sgr');
     return {
       id,
       computed: {
@@ -372,12 +384,12 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:ec2/securityGroupRule:SecurityGroupRule': () => {
-    const id = ec2Id('sgr');
-    return { id: `sgrule-${digits(10)}`, computed: { securityGroupRuleId: id } };
+  'aws:ec2/securityGroupRule:SecurityGroupRule': (_name, _inputs, _ctx, ids) => {
+    const id = ids.ec2Id('sgr');
+    return { id: `sgrule-${ids.digits(10)}`, computed: { securityGroupRuleId: id } };
   },
-  'aws:ec2/vpcEndpoint:VpcEndpoint': (_name, inputs, ctx) => {
-    const id = ec2Id('vpce');
+  'aws:ec2/vpcEndpoint:VpcEndpoint': (_name, inputs, ctx, ids) => {
+    const id = ids.ec2Id('vpce');
     const type = str(inputs, 'vpcEndpointType') ?? 'Gateway';
     const service = str(inputs, 'serviceName') ?? '';
     const short = service.split('.').pop() ?? service;
@@ -388,17 +400,17 @@ const BUILDERS: Record<string, Builder> = {
       vpcEndpointType: type,
     };
     if (type === 'Gateway') {
-      computed['prefixListId'] = `pl-${hex(8)}`;
+      computed['prefixListId'] = `pl-${ids.hex(8)}`;
     } else {
       computed['dnsEntries'] = [
         {
-          dnsName: `${id}-${alnumLower(8)}.${short}.${ctx.region}.vpce.${ctx.dnsSuffix}`,
-          hostedZoneId: `Z${alnumUpper(13)}`,
+          dnsName: `${id}-${ids.alnumLower(8)}.${short}.${ctx.region}.vpce.${ctx.dnsSuffix}`,
+          hostedZoneId: `Z${ids.alnumUpper(13)}`,
         },
       ];
       computed['networkInterfaceIds'] = (
         Array.isArray(inputs['subnetIds']) ? inputs['subnetIds'] : []
-      ).map(() => ec2Id('eni'));
+      ).map(() => ids.ec2Id('eni'));
     }
     return { id, computed };
   },
@@ -407,26 +419,27 @@ const BUILDERS: Record<string, Builder> = {
   'aws:ec2/defaultNetworkAcl:DefaultNetworkAcl': ec2('acl', 'network-acl'),
   'aws:ec2/defaultRouteTable:DefaultRouteTable': ec2('rtb', 'route-table'),
   // --- RDS ---
-  'aws:rds/cluster:Cluster': (name, inputs, ctx) => {
-    const id = nameOf(name, inputs, 'clusterIdentifier', { maxLength: 63, lower: true });
+  'aws:rds/cluster:Cluster': (name, inputs, ctx, ids) => {
+    const id = nameOf(ids, name, inputs, 'clusterIdentifier', { maxLength: 63, lower: true });
     const computed: Record<string, unknown> = {
       clusterIdentifier: id,
       arn: arn(ctx, 'rds', ctx.region, `cluster:${id}`),
-      clusterResourceId: `cluster-${alnumUpper(26)}`,
-      endpoint: rdsHost(id, ctx, 'cluster-'),
-      readerEndpoint: rdsHost(id, ctx, 'cluster-ro-'),
+      clusterResourceId: `cluster-${ids.alnumUpper(26)}`,
+      endpoint: rdsHost(ids, id, ctx, 'cluster-'),
+      readerEndpoint: rdsHost(ids, id, ctx, 'cluster-ro-'),
       port: enginePort(inputs),
     };
     if (inputs['manageMasterUserPassword'] === true) {
       computed['masterUserSecrets'] = [
         {
           kmsKeyId:
-            str(inputs, 'masterUserSecretKmsKeyId') ?? arn(ctx, 'kms', ctx.region, `key/${uuid()}`),
+            str(inputs, 'masterUserSecretKmsKeyId') ??
+            arn(ctx, 'kms', ctx.region, `key/${ids.uuid()}`),
           secretArn: arn(
             ctx,
             'secretsmanager',
             ctx.region,
-            `secret:rds!cluster-${uuid()}-${alnum(6)}`,
+            `secret:rds!cluster-${ids.uuid()}-${ids.alnum(6)}`,
           ),
           secretStatus: 'active',
         },
@@ -434,30 +447,30 @@ const BUILDERS: Record<string, Builder> = {
     }
     return { id, computed };
   },
-  'aws:rds/clusterInstance:ClusterInstance': (name, inputs, ctx) => {
-    const id = nameOf(name, inputs, 'identifier', { maxLength: 63, lower: true });
+  'aws:rds/clusterInstance:ClusterInstance': (name, inputs, ctx, ids) => {
+    const id = nameOf(ids, name, inputs, 'identifier', { maxLength: 63, lower: true });
     return {
       id,
       computed: {
         identifier: id,
         arn: arn(ctx, 'rds', ctx.region, `db:${id}`),
-        dbiResourceId: `db-${alnumUpper(26)}`,
-        endpoint: rdsHost(id, ctx, ''),
+        dbiResourceId: `db-${ids.alnumUpper(26)}`,
+        endpoint: rdsHost(ids, id, ctx, ''),
         port: enginePort(inputs),
         writer: false,
       },
     };
   },
-  'aws:rds/instance:Instance': (name, inputs, ctx) => {
-    const id = nameOf(name, inputs, 'identifier', { maxLength: 63, lower: true });
-    const host = rdsHost(id, ctx, '');
+  'aws:rds/instance:Instance': (name, inputs, ctx, ids) => {
+    const id = nameOf(ids, name, inputs, 'identifier', { maxLength: 63, lower: true });
+    const host = rdsHost(ids, id, ctx, '');
     const port = enginePort(inputs);
     return {
       id,
       computed: {
         identifier: id,
         arn: arn(ctx, 'rds', ctx.region, `db:${id}`),
-        resourceId: `db-${alnumUpper(26)}`,
+        resourceId: `db-${ids.alnumUpper(26)}`,
         address: host,
         endpoint: `${host}:${port}`,
         port,
@@ -481,10 +494,10 @@ const BUILDERS: Record<string, Builder> = {
     maxLength: 255,
   }),
   // --- ElastiCache ---
-  'aws:elasticache/replicationGroup:ReplicationGroup': (name, inputs, ctx) => {
-    const id = nameOf(name, inputs, 'replicationGroupId', { maxLength: 40, lower: true });
+  'aws:elasticache/replicationGroup:ReplicationGroup': (name, inputs, ctx, ids) => {
+    const id = nameOf(ids, name, inputs, 'replicationGroupId', { maxLength: 40, lower: true });
     const code = regionShortCode(ctx.region) ?? ctx.region;
-    const host = `${id}.${alnumLower(6)}.${code}.cache.${ctx.dnsSuffix}`;
+    const host = `${id}.${ids.alnumLower(6)}.${code}.cache.${ctx.dnsSuffix}`;
     const clusterMode =
       str(inputs, 'clusterMode') === 'enabled' || (num(inputs, 'numNodeGroups') ?? 1) > 1;
     const nodes = num(inputs, 'numCacheClusters') ?? 1;
@@ -517,39 +530,39 @@ const BUILDERS: Record<string, Builder> = {
     },
   ),
   // --- ECS ---
-  'aws:ecs/cluster:Cluster': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 255 });
+  'aws:ecs/cluster:Cluster': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 255 });
     const a = arn(ctx, 'ecs', ctx.region, `cluster/${n}`);
     return { id: a, computed: { name: n, arn: a } };
   },
-  'aws:ecs/taskDefinition:TaskDefinition': (name, inputs, ctx) => {
-    const family = str(inputs, 'family') ?? autoName(name);
+  'aws:ecs/taskDefinition:TaskDefinition': (name, inputs, ctx, ids) => {
+    const family = str(inputs, 'family') ?? ids.autoName(name);
     const without = arn(ctx, 'ecs', ctx.region, `task-definition/${family}`);
     return {
       id: family,
       computed: { family, revision: 1, arn: `${without}:1`, arnWithoutRevision: without },
     };
   },
-  'aws:ecs/service:Service': (name, inputs, ctx) => {
-    const n = nameOf(name, inputs, 'name', { maxLength: 255 });
+  'aws:ecs/service:Service': (name, inputs, ctx, ids) => {
+    const n = nameOf(ids, name, inputs, 'name', { maxLength: 255 });
     const cluster = str(inputs, 'cluster');
     const clusterName = cluster === undefined ? 'default' : lastSegment(cluster);
     const a = arn(ctx, 'ecs', ctx.region, `service/${clusterName}/${n}`);
     return { id: a, computed: { name: n, arn: a, cluster: cluster ?? clusterName } };
   },
   // --- Cloud Map ---
-  'aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace': (_name, _inputs, ctx) => {
-    const id = `ns-${alnumLower(16)}`;
+  'aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace': (_name, _inputs, ctx, ids) => {
+    const id = `ns-${ids.alnumLower(16)}`;
     return {
       id,
       computed: {
         arn: arn(ctx, 'servicediscovery', ctx.region, `namespace/${id}`),
-        hostedZone: `Z${alnumUpper(13)}`,
+        hostedZone: `Z${ids.alnumUpper(13)}`,
       },
     };
   },
-  'aws:servicediscovery/httpNamespace:HttpNamespace': (_name, _inputs, ctx) => {
-    const id = `ns-${alnumLower(16)}`;
+  'aws:servicediscovery/httpNamespace:HttpNamespace': (_name, _inputs, ctx, ids) => {
+    const id = `ns-${ids.alnumLower(16)}`;
     return {
       id,
       computed: {
@@ -568,11 +581,11 @@ const BUILDERS: Record<string, Builder> = {
   // --- Certificates ---
   'aws:acm/certificate:Certificate': certificate,
   'aws:acm/certificateValidation:CertificateValidation': (_name, inputs) => ({
-    id: new Date().toISOString(),
+    id: MOCK_CREATED_AT,
     computed: { certificateArn: inputs['certificateArn'] },
   }),
-  'aws:acmpca/certificateAuthority:CertificateAuthority': (_name, _inputs, ctx) => {
-    const a = arn(ctx, 'acm-pca', ctx.region, `certificate-authority/${uuid()}`);
+  'aws:acmpca/certificateAuthority:CertificateAuthority': (_name, _inputs, ctx, ids) => {
+    const a = arn(ctx, 'acm-pca', ctx.region, `certificate-authority/${ids.uuid()}`);
     return {
       id: a,
       computed: {
@@ -580,11 +593,12 @@ const BUILDERS: Record<string, Builder> = {
         status: 'PENDING_CERTIFICATE',
         serial: '',
         // What a new CA offers to be signed (by itself for a root, by a parent otherwise).
-        certificateSigningRequest: placeholderPem('CERTIFICATE REQUEST', 300),
+        certificateSigningRequest: placeholderPem(ids, 'CERTIFICATE REQUEST', 300),
       },
     };
   },
-  'aws:acmpca/certificate:Certificate': (_name, inputs) => pcaCertificateState(inputs),
+  'aws:acmpca/certificate:Certificate': (_name, inputs, _ctx, ids) =>
+    pcaCertificateState(inputs, ids),
   // Terraform keys the installed certificate by its CA; it computes nothing else.
   'aws:acmpca/certificateAuthorityCertificate:CertificateAuthorityCertificate': (_name, inputs) => {
     const ca = str(inputs, 'certificateAuthorityArn');
@@ -596,8 +610,8 @@ const BUILDERS: Record<string, Builder> = {
     return { id: ca, computed: {} };
   },
   // --- Route 53 (global) ---
-  'aws:route53/zone:Zone': (_name, inputs, ctx) => {
-    const zoneId = `Z${alnumUpper(20)}`;
+  'aws:route53/zone:Zone': (_name, inputs, ctx, ids) => {
+    const zoneId = `Z${ids.alnumUpper(20)}`;
     return {
       id: zoneId,
       computed: {
@@ -615,8 +629,8 @@ const BUILDERS: Record<string, Builder> = {
     return { id: `${zone}_${n}_${t}`, computed: { fqdn: n } };
   },
   // --- S3 (bucket names are global: no region or account in the ARN) ---
-  'aws:s3/bucket:Bucket': (name, inputs, ctx) => {
-    const b = nameOf(name, inputs, 'bucket', { lower: true, maxLength: 63 });
+  'aws:s3/bucket:Bucket': (name, inputs, ctx, ids) => {
+    const b = nameOf(ids, name, inputs, 'bucket', { lower: true, maxLength: 63 });
     return {
       id: b,
       computed: {
@@ -628,6 +642,9 @@ const BUILDERS: Record<string, Builder> = {
     };
   },
   // --- random ---
+  // Password and string results are (or may be) secrets: they come from the random source and
+  // differ on every run, so a value found in a plan or log can only have leaked from this run.
+  // RandomId and RandomUuid name things and are drawn from the resource's stream instead.
   'random:index/randomPassword:RandomPassword': (_name, inputs) => {
     const result = randomStringValue(inputs);
     return { id: 'none', computed: { result } };
@@ -636,13 +653,14 @@ const BUILDERS: Record<string, Builder> = {
     const result = randomStringValue(inputs);
     return { id: result, computed: { result } };
   },
-  'random:index/randomId:RandomId': (_name, inputs) => {
-    const values = randomIdValues(num(inputs, 'byteLength') ?? 8, str(inputs, 'prefix') ?? '');
+  'random:index/randomId:RandomId': (_name, inputs, _ctx, ids) => {
+    const bytes = ids.idBytes(num(inputs, 'byteLength') ?? 8);
+    const values = randomIdValues(bytes, str(inputs, 'prefix') ?? '');
     const { id, ...rest } = values;
     return { id, computed: rest };
   },
-  'random:index/randomUuid:RandomUuid': () => {
-    const result = uuid();
+  'random:index/randomUuid:RandomUuid': (_name, _inputs, _ctx, ids) => {
+    const result = ids.uuid();
     return { id: result, computed: { result } };
   },
 };
@@ -658,18 +676,20 @@ export function knownTypes(): string[] {
 }
 
 /**
- * The id and computed attributes for a new resource. Unknown custom types get a generic id
- * (`<name>-<8 hex>`) and no ARN: inventing an ARN format would hide a real gap.
+ * The id and computed attributes for a new resource, every invented value drawn from `ids` (the
+ * resource's own stream, see ids.ts). Unknown custom types get a generic id (`<name>-<8 hex>`)
+ * and no ARN: inventing an ARN format would hide a real gap.
  */
 export function buildState(
   type: string,
   name: string,
   inputs: Inputs,
   ctx: ResourceContext,
+  ids: IdSource,
 ): StateResult {
   const builder = BUILDERS[type];
   if (builder === undefined) {
-    return { id: `${name}-${hex(8)}`, computed: {} };
+    return { id: `${name}-${ids.hex(8)}`, computed: {} };
   }
-  return builder(name, inputs, ctx);
+  return builder(name, inputs, ctx, ids);
 }

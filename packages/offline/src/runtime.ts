@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { randomUUID } from 'node:crypto';
+import { IdSource } from './ids';
 import { answerInvoke } from './invokes';
 import { installRejectionTaps, tapActivity, tapRun } from './rejections';
 import { RegionInfo, resolveRegion } from './regions';
@@ -206,6 +206,10 @@ export class OfflineRuntime {
   private failureWake: (() => void) | undefined;
   /** The request being registered, while the mock monitor calls `newResource` for it. */
   private current: RegisterRequest | undefined;
+  /** Parent URN of the resource being registered or read, for the same window as `current`. */
+  private currentParent = '';
+  /** Every id-like value invented so far, so that no two resources get the same one. */
+  private readonly issued = new Set<string>();
 
   /** @internal use {@link installMocks}. */
   constructor(options: InstallMocksOptions, info: RegionInfo) {
@@ -400,6 +404,24 @@ export class OfflineRuntime {
     };
   }
 
+  /**
+   * The URN the mock monitor gives a resource (the parent's type is prefixed to the type), so
+   * that ids can be derived from it before the monitor has assigned it.
+   */
+  private urnOf(parent: string, type: string, name: string): string {
+    const parentType = parent === '' ? undefined : parent.split('::')[2]?.split('$').pop();
+    const qualified = parentType === undefined ? type : `${parentType}$${type}`;
+    return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+  }
+
+  /** The generator of one resource's invented values: a function of its URN and context. */
+  private idsFor(urn: string, ctx: ResourceContext): IdSource {
+    return new IdSource(
+      { urn, partition: ctx.partition, region: ctx.region, accountId: ctx.accountId },
+      this.issued,
+    );
+  }
+
   /** @internal the Mocks object handed to `pulumi.runtime.setMocks`. */
   mocks(): pulumi.runtime.Mocks {
     return {
@@ -425,12 +447,15 @@ export class OfflineRuntime {
           if (!args.custom) {
             return { id: undefined, state: raw };
           }
+          const urn = this.urnOf(this.currentParent, args.type, args.name);
           if (args.type.startsWith('pulumi:providers:')) {
-            return { id: args.id || randomUUID(), state: raw };
+            const ids = this.idsFor(urn, this.contextFor({}, undefined));
+            return { id: args.id || ids.uuid(), state: raw };
           }
           const inputs = unwrapSecrets(raw) as Record<string, unknown>;
           const ctx = this.contextFor(inputs, args.provider);
-          const { id, computed } = buildState(args.type, args.name, inputs, ctx);
+          const ids = this.idsFor(urn, ctx);
+          const { id, computed } = buildState(args.type, args.name, inputs, ctx, ids);
           const service = args.type.split(':')[1]?.split('/')[0] ?? '';
           const region =
             args.type.startsWith('aws:') && !GLOBAL_SERVICES.has(service)
@@ -475,6 +500,7 @@ export class OfflineRuntime {
       // MockMonitor calls mocks.newResource synchronously inside registerResource, so the
       // request is visible to newResource for exactly that call.
       this.current = req as RegisterRequest;
+      this.currentParent = this.current.getParent();
       try {
         return register(req, (err, resp) => {
           this.pending--;
@@ -485,16 +511,23 @@ export class OfflineRuntime {
         });
       } finally {
         this.current = undefined;
+        this.currentParent = '';
       }
     };
     monitor.readResource = (req: unknown, cb: Callback) => {
       this.pending++;
-      return read(req, (err, resp) => {
-        this.pending--;
-        if (!err && resp) this.recordRead(req as ReadRequest, resp as RegisterResponse);
-        if (err) this.noteError(err);
-        cb(err, resp);
-      });
+      // As for registrations, newResource runs synchronously inside this call.
+      this.currentParent = (req as ReadRequest).getParent();
+      try {
+        return read(req, (err, resp) => {
+          this.pending--;
+          if (!err && resp) this.recordRead(req as ReadRequest, resp as RegisterResponse);
+          if (err) this.noteError(err);
+          cb(err, resp);
+        });
+      } finally {
+        this.currentParent = '';
+      }
     };
     monitor.registerResourceOutputs = (req: unknown, cb: Callback) => {
       const r = req as OutputsRequest;
