@@ -24,12 +24,14 @@ import {
   ecsTasksTrustPolicy,
   executionRolePolicy,
   SERVICE_CONNECT_TLS_MANAGED_POLICY,
+  serviceConnectTlsKeyPolicy,
 } from './iam-policies';
 import { DEFAULT_LOG_RETENTION_DAYS } from '@phi-platform/core';
 import { tlsServiceProblems } from './settings';
 import { taskRolePolicy } from './task-role';
 
 const RULE_KEY = /^[a-z0-9][a-z0-9-]*$/;
+const KEY_ARN = /^arn:[^:]+:kms:[^:]+:\d{12}:key\/[^*?]+$/;
 
 /** Where the service's tasks may open connections; every rule is a separate, named rule. */
 export interface TlsServiceEgress {
@@ -203,6 +205,13 @@ export class TlsService extends pulumi.ComponentResource {
         setting: `egress.securityGroups.${rule}.port`,
         value: target.port,
         allowed: 'a TCP port from 1 to 65535',
+      });
+    }
+    if (typeof args.kmsKeyArn === 'string') {
+      check.require(KEY_ARN.test(args.kmsKeyArn), {
+        setting: 'kmsKeyArn',
+        value: args.kmsKeyArn,
+        allowed: 'a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>), no wildcard',
       });
     }
     check.throwIfAny();
@@ -479,6 +488,14 @@ export class TlsService extends pulumi.ComponentResource {
         },
         { parent: this },
       ),
+    );
+    // The managed TLS policy has no kms actions; the key policy delegates to IAM (ADR 0003).
+    attach(
+      'infrastructure',
+      infrastructure,
+      pulumi
+        .output(args.kmsKeyArn)
+        .apply((keyArn) => JSON.stringify(serviceConnectTlsKeyPolicy(keyArn))),
     );
     return { execution, task, infrastructure, attachments };
   }

@@ -75,6 +75,40 @@ export function ecsInfrastructureTrustPolicy(ctx: AwsContext): PolicyDocument {
 }
 
 /**
+ * KMS actions the Service Connect TLS infrastructure role needs on `tls.kmsKey`: ECS encrypts
+ * the issued private keys with it. The managed TLS policy has no kms actions, and the key
+ * policy's account-root statement only delegates to IAM, so the role needs its own grant.
+ */
+export const SERVICE_CONNECT_TLS_KMS_ACTIONS: readonly string[] = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyPair',
+  'kms:DescribeKey',
+];
+
+/**
+ * The infrastructure role's own permission on the one Service Connect TLS key. No condition:
+ * no AWS documentation names one for this role (see docs/adr/0003).
+ */
+export function serviceConnectTlsKeyPolicy(kmsKeyArn: string): PolicyDocument {
+  if (!/^arn:[^:]+:kms:[^:]+:\d{12}:key\/[^*?]+$/.test(kmsKeyArn)) {
+    throw new Error(
+      `serviceConnectTlsKeyPolicy: kmsKeyArn "${kmsKeyArn}" is not a key ARN ` +
+        '(allowed: arn:<partition>:kms:<region>:<account>:key/<id>, no wildcard)',
+    );
+  }
+  return policyDocument([
+    {
+      Sid: 'UseServiceConnectTlsKey',
+      Effect: 'Allow',
+      Action: [...SERVICE_CONNECT_TLS_KMS_ACTIONS],
+      Resource: kmsKeyArn,
+    },
+  ]);
+}
+
+/**
  * The secret ARN of a `secrets[].valueFrom`: a Secrets Manager ARN has seven colon-separated
  * parts; anything after them selects a JSON key, stage or version of that same secret.
  */

@@ -135,7 +135,40 @@ describe.each(REGIONS)('the example in %s', (region) => {
       },
     ]);
     // Without taskRoleStatements the task role has no policy at all.
-    expect(rt.byType('aws:iam/policy:Policy').map((p) => p.name)).toEqual(['api-execution-policy']);
+    expect(
+      rt
+        .byType('aws:iam/policy:Policy')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['api-execution-policy', 'api-infrastructure-policy']);
+  });
+
+  it('lets the infrastructure role use exactly the TLS key, through its own attached policy', () => {
+    const key = rt.one('aws:kms/key:Key').state.arn as string;
+    expect(key).toMatch(new RegExp(`^arn:${rt.partition}:kms:${region}:${rt.accountId}:key/`));
+    expect(policyOf(rt, 'api-infrastructure-policy')).toEqual([
+      {
+        Sid: 'UseServiceConnectTlsKey',
+        Effect: 'Allow',
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyPair',
+          'kms:DescribeKey',
+        ],
+        Resource: key,
+      },
+    ]);
+    const attachment = rt.one(
+      'aws:iam/rolePolicyAttachment:RolePolicyAttachment',
+      'api-infrastructure-policy',
+    );
+    expect(attachment.inputs).toEqual({
+      role: rt.one('aws:iam/role:Role', 'api-infrastructure-role').state.name,
+      policyArn: rt.one('aws:iam/policy:Policy', 'api-infrastructure-policy').state.arn,
+    });
+    expect(rt.one('aws:ecs/service:Service').dependsOn).toContain(attachment.urn);
   });
 
   it('trusts ECS tasks of this account for both task roles, and ECS for the TLS role', () => {

@@ -6,6 +6,7 @@ import {
   executionRolePolicy,
   secretArnOf,
   SERVICE_CONNECT_TLS_MANAGED_POLICY,
+  serviceConnectTlsKeyPolicy,
 } from '../src/iam-policies';
 import { ecrRepositoryArn, parseEcrImage } from '../src/image';
 import { executeCommandStatements, taskRolePolicy } from '../src/task-role';
@@ -169,6 +170,40 @@ describe('execution role edge cases', () => {
     '%s is not a private ECR image',
     (image) => {
       expect(parseEcrImage(image)).toBeUndefined();
+    },
+  );
+});
+
+describe('the Service Connect TLS key policy', () => {
+  it.each([
+    ['us-east-1', 'arn:aws:kms:us-east-1:123456789012:key/1111-aaaa'],
+    ['ap-southeast-7', 'arn:aws:kms:ap-southeast-7:123456789012:key/2222-bbbb'],
+    ['us-gov-west-1', 'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/3333-cccc'],
+    ['cn-northwest-1', 'arn:aws-cn:kms:cn-northwest-1:123456789012:key/4444-dddd'],
+  ])('in %s allows exactly the five TLS key actions on exactly %s', (_region, key) => {
+    expect(serviceConnectTlsKeyPolicy(key)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'UseServiceConnectTlsKey',
+          Effect: 'Allow',
+          Action: [
+            'kms:Encrypt',
+            'kms:Decrypt',
+            'kms:GenerateDataKey',
+            'kms:GenerateDataKeyPair',
+            'kms:DescribeKey',
+          ],
+          Resource: key,
+        },
+      ],
+    });
+  });
+
+  it.each(['*', 'arn:aws:kms:us-east-1:123456789012:key/*', 'alias/platform', 'k'])(
+    'refuses %s, which is not one key ARN',
+    (value) => {
+      expect(() => serviceConnectTlsKeyPolicy(value)).toThrow(/is not a key ARN/);
     },
   );
 });
