@@ -1,7 +1,17 @@
 import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
 import { installMocks, InstallMocksOptions, redactPaths, toPlanResources, unwrap } from '../src';
+import { IdSource } from '../src/ids';
 import { smallProgram } from '../examples/small-program';
+
+class Box extends pulumi.ComponentResource {
+  constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+    super('phi-platform:test:Box', name, {}, opts);
+    new aws.ec2.Vpc(`${name}-vpc`, { cidrBlock: '10.0.0.0/16' }, { parent: this });
+    this.registerOutputs({});
+  }
+}
 
 /** The small program plus one resource of each builder that invents more than an id. */
 function wideProgram() {
@@ -99,6 +109,25 @@ describe('ids and ARNs are a function of the resource', () => {
     const b = await recordedIds(other, () => smallProgram('same'));
     expect(b.rt.one('aws:kms/key:Key').id).not.toBe(a.rt.one('aws:kms/key:Key').id);
     expect(b.rt.one('aws:ec2/vpc:Vpc').id).not.toBe(a.rt.one('aws:ec2/vpc:Vpc').id);
+  });
+
+  test('ids are seeded with the URN the engine records, for nested children too', async () => {
+    const rt = installMocks({ region: 'us-east-1', accountId: '111122223333' });
+    await rt.run(() => new Box('inner', { parent: new Box('outer') }));
+    const vpcs = rt.byType('aws:ec2/vpc:Vpc');
+    expect(vpcs.map((r) => r.urn)).toEqual([
+      'urn:pulumi:offline::phi-platform::phi-platform:test:Box$aws:ec2/vpc:Vpc::outer-vpc',
+      'urn:pulumi:offline::phi-platform::phi-platform:test:Box$aws:ec2/vpc:Vpc::inner-vpc',
+    ]);
+    for (const vpc of vpcs) {
+      const seed = {
+        urn: vpc.urn,
+        partition: 'aws',
+        region: 'us-east-1',
+        accountId: '111122223333',
+      };
+      expect(vpc.id).toBe(new IdSource(seed, new Set()).ec2Id('vpc'));
+    }
   });
 
   test('a URN registered twice in one runtime still gets ids of its own', async () => {
