@@ -7,7 +7,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { AccessLogBucket } from './AccessLogBucket';
 import { PublicCertificate } from './PublicCertificate';
-import { ServiceConnectAuthority } from './ServiceConnectAuthority';
+import { ECS_MANAGED_TAG, ServiceConnectAuthority } from './ServiceConnectAuthority';
 import { PlatformSettings } from './settings';
 import { WebFirewall } from './WebFirewall';
 
@@ -150,6 +150,14 @@ export class PhiPlatform extends pulumi.ComponentResource {
       { kmsKeyArn, logRetentionDays: s.logRetentionDays, environment },
       { parent: this },
     );
+    if (s.privateCaArn !== undefined) {
+      // Tags of a CA made elsewhere cannot be read offline; without this one ECS cannot issue.
+      void pulumi.log.warn(
+        `privateCaArn ${s.privateCaArn}: the CA must carry the tag ${ECS_MANAGED_TAG} = "true", ` +
+          'or ECS cannot issue Service Connect certificates from it',
+        this,
+      );
+    }
     this.certificateAuthorityArn =
       s.privateCaArn !== undefined
         ? pulumi.output(s.privateCaArn)

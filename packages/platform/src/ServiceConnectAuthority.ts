@@ -2,6 +2,12 @@ import { awsContext, childName, standardTags } from '@phi-platform/core';
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
+/**
+ * The tag ECS needs on a Service Connect CA: AmazonECSInfrastructureRolePolicyForServiceConnect
+ * TransportLayerSecurity allows issuing certificates only from CAs that carry it with "true".
+ */
+export const ECS_MANAGED_TAG = 'AmazonECSManaged';
+
 export interface ServiceConnectAuthorityArgs {
   /** Environment name for tags and the CA's subject. */
   readonly environment: string;
@@ -53,7 +59,12 @@ export class ServiceConnectAuthority extends pulumi.ComponentResource {
           },
         },
         permanentDeletionTimeInDays: 30,
-        tags: standardTags({ environment: args.environment, component: 'ServiceConnectAuthority' }),
+        tags: {
+          ...standardTags({ environment: args.environment, component: 'ServiceConnectAuthority' }),
+          // The AWS managed policy of the ECS infrastructure role lets ECS issue certificates
+          // only from CAs tagged so (aws:ResourceTag/AmazonECSManaged).
+          [ECS_MANAGED_TAG]: 'true',
+        },
       },
       { parent: this, protect },
     );

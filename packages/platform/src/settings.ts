@@ -74,6 +74,9 @@ const RULES = {
   'ingress.hostedZoneId': { allowed: 'a Route 53 hosted zone id such as "Z0123456789ABC"' },
   privateCaArn: {
     allowed: 'an acm-pca certificate-authority ARN in the stack region and partition',
+    reason:
+      'ECS issues Service Connect certificates only from a CA tagged AmazonECSManaged = "true"' +
+      ' (not checked offline)',
   },
   certificateArn: { allowed: 'an acm certificate ARN in the stack region and partition' },
   unknown: { allowed: 'a known setting' },

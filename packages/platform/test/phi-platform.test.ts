@@ -86,6 +86,8 @@ describe('PhiPlatform', () => {
     // Its own short-lived root CA for Service Connect, activated with its own root certificate.
     const ca = rt.one('aws:acmpca/certificateAuthority:CertificateAuthority');
     expect(ca.inputs).toMatchObject({ type: 'ROOT', usageMode: 'SHORT_LIVED_CERTIFICATE' });
+    // The managed policy of the ECS infrastructure role issues only from CAs with this tag.
+    expect((ca.inputs.tags as Record<string, string>).AmazonECSManaged).toBe('true');
     expect(ca.options.protect).toBe(true);
     expect(rt.one('aws:acmpca/certificate:Certificate').inputs.templateArn).toBe(
       'arn:aws:acm-pca:::template/RootCACertificate/V1',
