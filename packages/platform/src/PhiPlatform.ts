@@ -217,12 +217,11 @@ export class PhiPlatform extends pulumi.ComponentResource {
         desiredCount: s.service.desiredCount,
         kmsKeyArn,
         certificateAuthorityArn: this.certificateAuthorityArn,
-        // Credentials only through Secrets Manager: ECS injects them, the task never sees ARNs
-        // of anything else.
-        secrets: {
-          DATABASE_CREDENTIALS: this.database.masterSecretArn,
-          CACHE_AUTH_TOKEN: this.cache.authSecretArn,
-        },
+        // The cache AUTH token is the only injected secret. The database is reached as its own
+        // user through IAM authentication (the task role's connect statement): the master
+        // secret would make every task a superuser and its rotation would not reach running
+        // tasks, so it stays with operators.
+        secrets: { CACHE_AUTH_TOKEN: this.cache.authSecretArn },
         // Where to connect is not secret; how to authenticate comes through `secrets` and IAM.
         environment: {
           PHI_ENVIRONMENT: environment,

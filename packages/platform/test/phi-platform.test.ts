@@ -109,13 +109,34 @@ describe('PhiPlatform', () => {
   it('the service gets the database and cache only through secrets and IAM auth', async () => {
     const { rt, outputs, secret } = await compose('staging', 'us-gov-west-1');
     const container = containerOf(rt);
+    // The cache AUTH token only: the database is reached as the `app` user through IAM
+    // authentication, never with the master (superuser) secret, which is for operators.
     expect(container.secrets).toEqual([
       { name: 'CACHE_AUTH_TOKEN', valueFrom: outputs.cacheAuthSecretArn },
-      { name: 'DATABASE_CREDENTIALS', valueFrom: outputs.databaseMasterSecretArn },
     ]);
     expect(outputs.databaseMasterSecretArn).toMatch(
       /^arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:/,
     );
+    const iamPolicies = rt
+      .byType('aws:iam/policy:Policy')
+      .map((p) => JSON.parse(p.inputs.policy as string) as { Statement: { Sid?: string }[] });
+    const secretReads = iamPolicies
+      .flatMap((doc) => doc.Statement)
+      .filter((st) => st.Sid === 'ReadOwnSecrets');
+    expect(secretReads).toEqual([
+      {
+        Sid: 'ReadOwnSecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: [outputs.cacheAuthSecretArn],
+      },
+    ]);
+    const roleAndPolicyText = JSON.stringify(
+      [...rt.byType('aws:iam/policy:Policy'), ...rt.byType('aws:iam/role:Role')].map(
+        (r) => r.inputs,
+      ),
+    );
+    expect(roleAndPolicyText).not.toContain(outputs.databaseMasterSecretArn as string);
     // Where to connect comes as plain settings, resolved from the database and cache.
     expect(container.environment).toEqual([
       { name: 'CACHE_HOST', value: outputs.cachePrimaryEndpoint },
