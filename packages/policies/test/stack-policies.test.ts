@@ -212,8 +212,17 @@ describe('XR-03 execution role versus secrets and key', () => {
   });
   it('reports a key that admits neither the account nor the role', () => {
     const found = run('XR-03', [key([LOGS]), role, task, policy(least), attach]);
-    expect(found.map((v) => v.message)).toEqual([
-      expect.stringMatching(/^key key admits neither the account nor role exec/),
+    expect(found.map((v) => v.message.split('. Fix')[0])).toEqual([
+      'key key does not admit role exec for kms:Decrypt: the key policy neither names the ' +
+        'role for kms:Decrypt nor delegates them to the root of account 123456789012',
+    ]);
+  });
+  it('reports a key that delegates only to another account', () => {
+    const foreign = { ...ROOT, Principal: { AWS: 'arn:aws:iam::999999999999:root' } };
+    const found = run('XR-03', [key([foreign]), role, task, policy(least), attach]);
+    expect(found.map((v) => v.message.split('. Fix')[0])).toEqual([
+      'key key does not admit role exec for kms:Decrypt: the key policy neither names the ' +
+        'role for kms:Decrypt nor delegates them to the root of account 123456789012',
     ]);
   });
 });
@@ -340,12 +349,88 @@ describe('XR-12 Service Connect TLS', () => {
         ],
       },
     });
+  const TLS_ACTIONS = [
+    'kms:Encrypt',
+    'kms:Decrypt',
+    'kms:GenerateDataKey',
+    'kms:GenerateDataKeyPair',
+    'kms:DescribeKey',
+  ];
+  const keyGrant = (resource: string) => [
+    withState(
+      res(T.iamPolicy, 'tls-key', {
+        policy: json({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: TLS_ACTIONS, Resource: resource }],
+        }),
+      }),
+      { arn: 'arn:aws:iam::123456789012:policy/tls-key' },
+    ),
+    res(T.rolePolicyAttachment, 'tls-key', {
+      role: 'tls',
+      policyArn: 'arn:aws:iam::123456789012:policy/tls-key',
+    }),
+  ];
+  const namedInKey = {
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::123456789012:role/tls' },
+    Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyPair'],
+    Resource: '*',
+  };
+  const foreignRoot = { ...ROOT, Principal: { AWS: 'arn:aws:iam::999999999999:root' } };
+  const other = arn('kms', 'key/ffffffff-0000-4000-8000-000000000000');
+  const missing = 'kms:Encrypt, kms:Decrypt, kms:GenerateDataKey, kms:GenerateDataKeyPair';
+  const refused = `key key does not admit role tls for ${missing}: `;
+  it.each<[string, unknown[], PlanResource[], string[]]>([
+    ['the key policy names the role', [namedInKey], [], []],
+    ['root delegation plus the role policy on the key', [ROOT], keyGrant(KEY_ARN), []],
+    [
+      'root delegation plus a role policy on another key',
+      [ROOT],
+      keyGrant(other),
+      [
+        refused +
+          `the key policy delegates to account 123456789012, but no IAM policy of the role ` +
+          `grants ${missing} on this key's ARN`,
+      ],
+    ],
+    [
+      'a foreign account root, even with the role policy on the key',
+      [foreignRoot],
+      keyGrant(KEY_ARN),
+      [
+        refused +
+          `the key policy neither names the role for ${missing} nor delegates them to the ` +
+          'root of account 123456789012',
+      ],
+    ],
+    [
+      'root delegation alone',
+      [ROOT],
+      [],
+      [
+        refused +
+          `the key policy delegates to account 123456789012, but no IAM policy of the role ` +
+          `grants ${missing} on this key's ARN`,
+      ],
+    ],
+  ])('key access: %s', (_case, statements, extra, messages) => {
+    expect(
+      run('XR-12', [key(statements), role, managed, ...extra, svc('a')]).map(
+        (v) => v.message.split('. Fix')[0],
+      ),
+    ).toEqual(messages);
+  });
   it('passes one CA, a declared key and the ECS infrastructure role', () => {
-    expect(run('XR-12', [key([ROOT]), role, managed, svc('a'), svc('a')])).toEqual([]);
+    expect(
+      run('XR-12', [key([ROOT]), role, managed, ...keyGrant(KEY_ARN), svc('a'), svc('a')]),
+    ).toEqual([]);
   });
   it('reports two CAs and a role without the managed policy', () => {
     expect(
-      run('XR-12', [key([ROOT]), role, svc('a'), svc('b')]).map((v) => v.message.split('. Fix')[0]),
+      run('XR-12', [key([ROOT]), role, ...keyGrant(KEY_ARN), svc('a'), svc('b')]).map(
+        (v) => v.message.split('. Fix')[0],
+      ),
     ).toEqual([
       'TLS role tls lacks service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity',
       'TLS role tls lacks service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity',

@@ -17,7 +17,7 @@ import { PlanResource } from '../types';
 import { at, isDict, isUnknown, list } from '../values';
 import { containersOf } from './ecs';
 import { managedPolicyNames } from './iam';
-import { delegatesToAccount, keyStatements } from './keys';
+import { keyAdmissionProblem, keyStatements, roleAccountOf } from './keys';
 
 /** Identity-policy statements attached to a role, and what could not be read. */
 export function roleStatements(
@@ -122,27 +122,47 @@ function checkExecutionStatement(
   return problems;
 }
 
+/** KMS actions ECS uses with the Service Connect TLS key (see compute ADR 0003). */
+export const SERVICE_CONNECT_TLS_KEY_ACTIONS: readonly string[] = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyPair',
+];
+
+/**
+ * Reports unless the key lets the role do `actions`: named in the key policy, or delegated to
+ * the root of the role's own account and granted by the role's IAM policies on that key ARN.
+ * An account-root statement alone proves nothing (it only delegates to IAM).
+ */
 function checkKeyAdmitsRole(
   graph: ResourceGraph,
-  keyArns: readonly string[],
+  key: PlanResource,
+  keyArn: string,
   role: PlanResource,
-  report: Reporter,
-  urn: string,
+  actions: readonly string[],
+  context: { report: Reporter; urn: string; deployment: Deployment },
 ): void {
-  for (const arn of keyArns) {
-    const key = graph.findByIdentifier(arn, [T.kmsKey]);
-    if (!key) continue;
-    const policy = keyStatements(graph, key);
-    if (!policy.ok) continue; // KMS-03 reports keys without policy.
-    const roleIds = graph.identifiers(role);
-    const named = policy.statements.some(
-      (s) => s.effect === 'Allow' && (s.principal?.aws ?? []).some((p) => roleIds.includes(p)),
-    );
-    if (!named && !delegatesToAccount(policy.statements)) {
-      report.violation(`key ${key.name} admits neither the account nor role ${role.name}`, {
-        urn,
-      });
-    }
+  const { report, urn } = context;
+  const policy = keyStatements(graph, key);
+  if (!policy.ok) return; // KMS-03 reports keys without policy.
+  const roleIds = graph.identifiers(role);
+  const attached = roleStatements(graph, role);
+  const keyArns = [keyArn, ...graph.identifiers(key)].filter((id) => id.startsWith('arn:'));
+  const problem = keyAdmissionProblem({
+    keyStatements: policy.statements,
+    keyArns: [...new Set(keyArns)],
+    roleIdentifiers: roleIds,
+    roleAccount: roleAccountOf(roleIds) ?? context.deployment.accountId,
+    roleStatements: attached.statements,
+    actions,
+  });
+  if (problem === undefined) return;
+  const what = `key ${key.name} does not admit role ${role.name} for ${actions.join(', ')}`;
+  if (attached.problems.length > 0) {
+    report.undetermined(`${what}? ${problem}; ${attached.problems.join('; ')}`, { urn });
+  } else {
+    report.violation(`${what}: ${problem}`, { urn });
   }
 }
 
@@ -208,7 +228,11 @@ export const XR_03 = stackPolicy({
           keyArns.push(...statement.resources.filter((r) => r !== '*'));
         }
       }
-      checkKeyAdmitsRole(graph, keyArns, role, report, urn);
+      for (const keyArn of new Set(keyArns)) {
+        const key = graph.findByIdentifier(keyArn, [T.kmsKey]);
+        if (!key) continue; // XR-05 and KMS checks report undeclared keys.
+        checkKeyAdmitsRole(graph, key, keyArn, role, ['kms:Decrypt'], { report, urn, deployment });
+      }
     }
   },
 });
@@ -221,12 +245,12 @@ export const XR_12 = stackPolicy({
   catalogueSeverity: 'H',
   description:
     'Service Connect TLS uses one Private CA, a declared key and a role trusted by ECS that ' +
-    'carries the Service Connect TLS managed policy.',
+    'carries the Service Connect TLS managed policy and that the key admits for its actions.',
   remediation:
     'give every TlsService the same certificateAuthorityArn and kmsKeyArn; use the ' +
     'ServiceCluster infrastructure role',
   derivedFrom: ['catalogue section 2 item 12', 'section 3 item 17'],
-  validate(graph, report) {
+  validate(graph, report, deployment) {
     const authorities = new Set<string>();
     for (const service of graph.ofType(T.ecsService)) {
       const urn = service.urn;
@@ -263,7 +287,16 @@ export const XR_12 = stackPolicy({
           report.violation(`TLS role ${role.resource.name} lacks ${TLS_MANAGED_POLICY}`, { urn });
         }
         if (key.kind === 'found' && typeof tls.kmsKey === 'string') {
-          checkKeyAdmitsRole(graph, [tls.kmsKey], role.resource, report, urn);
+          checkKeyAdmitsRole(
+            graph,
+            key.resource,
+            tls.kmsKey,
+            role.resource,
+            SERVICE_CONNECT_TLS_KEY_ACTIONS,
+            { report, urn, deployment },
+          );
+        } else if (key.kind === 'unresolved') {
+          report.undetermined(`tls.kmsKey: ${key.reason}`, { urn });
         }
       }
     }
