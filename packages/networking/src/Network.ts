@@ -28,6 +28,11 @@ export class Network extends pulumi.ComponentResource {
   public readonly privateRouteTableIds: pulumi.Output<string[]>;
   public readonly isolatedRouteTableIds: pulumi.Output<string[]>;
   public readonly endpointSecurityGroupId: pulumi.Output<string>;
+  /**
+   * The managed prefix list of the S3 gateway endpoint: egress to it on 443 is how tasks reach
+   * S3 (ECR image layers) without a NAT.
+   */
+  public readonly s3PrefixListId: pulumi.Output<string>;
   public readonly flowLogGroupName: pulumi.Output<string>;
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -168,7 +173,7 @@ export class Network extends pulumi.ComponentResource {
         { parent: this },
       );
     }
-    new aws.ec2.VpcEndpoint(
+    const s3Endpoint = new aws.ec2.VpcEndpoint(
       childName(name, 'endpoint-s3'),
       {
         vpcId: vpc.id,
@@ -193,6 +198,7 @@ export class Network extends pulumi.ComponentResource {
     this.privateRouteTableIds = pulumi.all(privateTables.map((t) => t.id));
     this.isolatedRouteTableIds = pulumi.all(isolatedTables.map((t) => t.id));
     this.endpointSecurityGroupId = endpointGroup.securityGroupId;
+    this.s3PrefixListId = s3Endpoint.prefixListId;
     this.flowLogGroupName = flow.logGroup.name;
 
     this.registerOutputs({
@@ -206,6 +212,7 @@ export class Network extends pulumi.ComponentResource {
       privateRouteTableIds: this.privateRouteTableIds,
       isolatedRouteTableIds: this.isolatedRouteTableIds,
       endpointSecurityGroupId: this.endpointSecurityGroupId,
+      s3PrefixListId: this.s3PrefixListId,
       flowLogGroupName: this.flowLogGroupName,
     });
   }

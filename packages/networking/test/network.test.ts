@@ -355,6 +355,16 @@ describe('endpoints', () => {
     },
   );
 
+  test('s3PrefixListId is the S3 gateway endpoint prefix list (egress for ECR layers)', async () => {
+    const { rt, network } = await build('us-gov-west-1');
+    const gateway = rt
+      .byType('aws:ec2/vpcEndpoint:VpcEndpoint')
+      .find((e) => e.inputs['vpcEndpointType'] === 'Gateway');
+    const prefixListId = gateway?.state['prefixListId'];
+    expect(prefixListId).toMatch(/^pl-[0-9a-f]+$/);
+    expect(await unwrap(network.s3PrefixListId)).toBe(prefixListId);
+  });
+
   test('the endpoint group admits 443 from the private subnets only', async () => {
     const { rt, network } = await build('us-east-1');
     const endpointSg = await unwrap(network.endpointSecurityGroupId);
