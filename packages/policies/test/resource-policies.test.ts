@@ -730,6 +730,57 @@ describe.each(ROWS)('%s on %s', (id, type, good, bad, message, badSecretPaths) =
   });
 });
 
+describe('TD-07 secrets come only from Secrets Manager', () => {
+  const messages = (overrides: Record<string, unknown>) =>
+    run('TD-07', T.taskDefinition, task(overrides)).violations.map(
+      (v) => v.message.split('. Fix')[0],
+    );
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'a Secrets Manager ARN with a JSON key',
+      { secrets: [{ name: 'DB', valueFrom: `${arn('secretsmanager', 'secret:db-AbCdEf')}:pw::` }] },
+      [],
+    ],
+    [
+      'an SSM parameter',
+      { secrets: [{ name: 'DB', valueFrom: arn('ssm', 'parameter/db') }] },
+      ['container "app" secret "DB" comes from service ssm, not a Secrets Manager ARN'],
+    ],
+    [
+      'an SSM parameter in GovCloud',
+      { secrets: [{ name: 'API', valueFrom: 'arn:aws-us-gov:ssm:us-gov-west-1:1:parameter/a' }] },
+      ['container "app" secret "API" comes from service ssm, not a Secrets Manager ARN'],
+    ],
+    [
+      'a bare parameter name',
+      { secrets: [{ name: 'DB', valueFrom: 'db-password' }] },
+      [
+        'container "app" secret "DB" comes from "db-password" (not an ARN), not a Secrets Manager ARN',
+      ],
+    ],
+    [
+      'a database URL with user:password@ in environment',
+      { environment: [{ name: 'DATABASE_URL', value: 'postgres://app:hunter2@db:5432/app' }] },
+      [
+        'container "app" passes "DATABASE_URL" in environment: its value is a URL with user:password@ ' +
+          'credentials',
+      ],
+    ],
+    [
+      'a URL without credentials in environment',
+      { environment: [{ name: 'DATABASE_URL', value: 'postgres://db.internal:5432/app' }] },
+      [],
+    ],
+    [
+      'a user but no password in a URL',
+      { environment: [{ name: 'U', value: 'https://a@b/c' }] },
+      [],
+    ],
+  ])('%s', (_case, overrides, expected) => {
+    expect(messages(overrides)).toEqual(expected);
+  });
+});
+
 describe('unknown values', () => {
   it('reports an unknown input as advisory, never as a pass or a mandatory finding', () => {
     const { UNKNOWN } = jest.requireActual<typeof import('../src')>('../src');

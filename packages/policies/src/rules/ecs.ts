@@ -148,11 +148,15 @@ export const TD_06 = resourcePolicy({
 
 /** Environment variable names that suggest a credential. */
 const SECRET_NAME = /(passw(or)?d|secret|token|api[_-]?key|private[_-]?key|credential)/i;
+/** `scheme://user:password@host`: a credential embedded in a connection URL. */
+const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
 export const TD_07 = resourcePolicy({
   id: 'TD-07',
   catalogueSeverity: 'H',
-  description: 'No secret in environment variables; secrets come from Secrets Manager ARNs.',
+  description:
+    'No secret in environment variables (by name, or a URL with user:password@); secrets come ' +
+    'from Secrets Manager ARNs only (no SSM parameters).',
   remediation: 'move the value to Secrets Manager and reference it in secrets[].valueFrom',
   derivedFrom: ['AwsSolutions-ECS2', 'ecs-no-environment-secrets', 'ECS.8'],
   types: [T.taskDefinition],
@@ -165,14 +169,25 @@ export const TD_07 = resourcePolicy({
       ).filter(isDict)) {
         if (typeof entry.name === 'string' && SECRET_NAME.test(entry.name)) {
           report.violation(`${name} passes ${entry.name} in environment`);
+        } else if (typeof entry.value === 'string' && URL_CREDENTIALS.test(entry.value)) {
+          report.violation(
+            `${name} passes ${show(entry.name)} in environment: its value is a URL with ` +
+              'user:password@ credentials',
+          );
         }
       }
       for (const entry of (Array.isArray(container.secrets) ? container.secrets : []).filter(
         isDict,
       )) {
         const from = entry.valueFrom;
-        if (typeof from !== 'string' || !/^arn:[^:]+:(secretsmanager|ssm):/.test(from)) {
-          report.violation(`${name} secret ${show(entry.name)} is not a Secrets Manager ARN`);
+        const service =
+          typeof from === 'string' ? /^arn:[^:]+:([^:]+):/.exec(from)?.[1] : undefined;
+        if (service !== 'secretsmanager') {
+          report.violation(
+            `${name} secret ${show(entry.name)} comes from ` +
+              `${service ? `service ${service}` : `${show(from)} (not an ARN)`}, ` +
+              'not a Secrets Manager ARN',
+          );
         }
       }
     });
