@@ -315,6 +315,74 @@ describe('XR-10 subnet placement', () => {
   });
 });
 
+describe('XR-06 Aurora cluster parameter group', () => {
+  const group = (inputs: Record<string, unknown>, stateName?: string) =>
+    withState(
+      res(T.rdsClusterParameterGroup, 'db-params', {
+        family: 'aurora-postgresql16',
+        parameters: [{ name: 'rds.force_ssl', value: '1', applyMethod: 'pending-reboot' }],
+        ...inputs,
+      }),
+      stateName ? { id: stateName, name: stateName } : {},
+    );
+  const cluster = (groupName: string, engineVersion = '16.4') =>
+    res(T.rdsCluster, 'db', {
+      engine: 'aurora-postgresql',
+      engineVersion,
+      dbClusterParameterGroupName: groupName,
+    });
+  const messages = (resources: PlanResource[]) =>
+    run('XR-06', resources).map((v) => v.message.split('. Fix')[0]);
+  it.each<[string, PlanResource[], string[]]>([
+    [
+      'a declared group (by name input) with force_ssl and family',
+      [group({ name: 'pg16' }), cluster('pg16')],
+      [],
+    ],
+    [
+      'a declared group (by physical name)',
+      [group({}, 'db-params-1a2b'), cluster('db-params-1a2b')],
+      [],
+    ],
+    [
+      'a group that is not declared',
+      [group({}, 'db-params-1a2b'), cluster('elsewhere')],
+      ['parameter group elsewhere is not declared in this program'],
+    ],
+    [
+      'no group declared at all',
+      [cluster('default.aurora-postgresql16')],
+      ['parameter group default.aurora-postgresql16 is not declared in this program'],
+    ],
+    [
+      'a group without rds.force_ssl',
+      [
+        group({ name: 'pg16', parameters: [{ name: 'log_connections', value: '1' }] }),
+        cluster('pg16'),
+      ],
+      ['parameter group db-params sets rds.force_ssl to (unset), not 1'],
+    ],
+    [
+      'a group with rds.force_ssl = 0',
+      [
+        group({ name: 'pg16', parameters: [{ name: 'rds.force_ssl', value: '0' }] }),
+        cluster('pg16'),
+      ],
+      ['parameter group db-params sets rds.force_ssl to "0", not 1'],
+    ],
+    [
+      'a family of another major version',
+      [group({ name: 'pg16' }), cluster('pg16', '15.8')],
+      [
+        'parameter group db-params has family "aurora-postgresql16"; aurora-postgresql 15.8 ' +
+          'needs aurora-postgresql15',
+      ],
+    ],
+  ])('%s', (_case, resources, expected) => {
+    expect(messages(resources)).toEqual(expected);
+  });
+});
+
 describe('XR-12 Service Connect TLS', () => {
   const trust = json({
     Version: '2012-10-17',
