@@ -1,4 +1,4 @@
-import { childName } from '@phi-platform/core';
+import { childName, physicalName } from '@phi-platform/core';
 import { HttpsIngress, ServiceCluster, TlsService } from '@phi-platform/compute';
 import { EncryptionKey } from '@phi-platform/crypto';
 import { AuroraPostgres, RedisCache } from '@phi-platform/data';
@@ -145,9 +145,19 @@ export class PhiPlatform extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    // Physical ECS names carry the environment: cluster names, Cloud Map namespaces, task
+    // definition families and log groups are unique per account and region, so two
+    // environments in one account and region would otherwise collide.
+    const clusterName = physicalName([name, environment, 'ecs'], 255);
     this.cluster = new ServiceCluster(
       childName(name, 'ecs'),
-      { kmsKeyArn, logRetentionDays: s.logRetentionDays, environment },
+      {
+        kmsKeyArn,
+        clusterName,
+        namespaceName: `${environment}.${name}.internal`,
+        logRetentionDays: s.logRetentionDays,
+        environment,
+      },
       { parent: this },
     );
     if (s.privateCaArn !== undefined) {
@@ -204,8 +214,12 @@ export class PhiPlatform extends pulumi.ComponentResource {
       );
     }
 
+    // TlsService names its task definition family and log groups after the component (it has
+    // no argument for them), so the component name carries the environment; the alias keeps
+    // the URNs of stacks created under the old name.
+    const serviceComponentName = childName(name, `${environment}-app`);
     this.service = new TlsService(
-      childName(name, 'app'),
+      serviceComponentName,
       {
         clusterArn: this.cluster.clusterArn,
         namespaceArn: this.cluster.namespaceArn,
@@ -237,6 +251,8 @@ export class PhiPlatform extends pulumi.ComponentResource {
         allowedSecurityGroupIds: this.ingress ? [this.ingress.securityGroupId] : [],
         egress: {
           endpointSecurityGroupId: this.network.endpointSecurityGroupId,
+          // ECR serves image layers from S3, reached through the gateway endpoint, not a NAT.
+          prefixListIds: { s3: this.network.s3PrefixListId },
           securityGroups: {
             database: { securityGroupId: this.database.securityGroupId, port: 5432 },
             cache: { securityGroupId: this.cache.securityGroupId, port: 6379 },
@@ -245,8 +261,10 @@ export class PhiPlatform extends pulumi.ComponentResource {
         ...(this.ingress ? { targetGroupArn: this.ingress.targetGroupArn } : {}),
         logRetentionDays: s.logRetentionDays,
         platformEnvironment: environment,
+        // Clients inside the namespace keep calling the service by its old, stable name.
+        discoveryName: childName(name, 'app'),
       },
-      { parent: this },
+      { parent: this, aliases: [{ name: childName(name, 'app') }] },
     );
     resolveAppSecurityGroupId(this.service.securityGroupId);
 

@@ -173,9 +173,71 @@ describe('PhiPlatform', () => {
         .map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort]);
     expect(ingressOf(outputs.databaseSecurityGroupId)).toEqual([[appSg, 5432, 5432]]);
     expect(ingressOf(outputs.cacheSecurityGroupId)).toEqual([[appSg, 6379, 6379]]);
+    // Image layers come from S3 through the gateway endpoint: 443 to its prefix list.
+    const s3 = rt
+      .byType('aws:ec2/vpcEndpoint:VpcEndpoint')
+      .find((e) => e.inputs.vpcEndpointType === 'Gateway');
+    const egress = rt
+      .byType('aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule')
+      .filter((r) => r.inputs.securityGroupId === appSg);
+    expect(
+      egress
+        .filter((r) => r.inputs.prefixListId !== undefined)
+        .map((r) => [
+          r.inputs.prefixListId,
+          r.inputs.ipProtocol,
+          r.inputs.fromPort,
+          r.inputs.toPort,
+        ]),
+    ).toEqual([[s3?.state.prefixListId, 'tcp', 443, 443]]);
+    expect(s3?.state.prefixListId).toMatch(/^pl-/);
     for (const value of Object.values(secret)) {
       expect(await pulumi.isSecret(value)).toBe(false);
     }
+  });
+
+  it('scopes ECS names to the environment, so environments share an account and region', async () => {
+    const namesOf = async (env: string) => {
+      const { rt } = await compose(env, 'eu-west-1');
+      return {
+        cluster: rt.one('aws:ecs/cluster:Cluster').inputs.name,
+        namespace: rt.one('aws:servicediscovery/httpNamespace:HttpNamespace').inputs.name,
+        family: rt.one('aws:ecs/taskDefinition:TaskDefinition').inputs.family,
+        discovery: (
+          rt.one('aws:ecs/service:Service').inputs.serviceConnectConfiguration as {
+            services: { discoveryName: string }[];
+          }
+        ).services[0]?.discoveryName,
+        logGroups: rt
+          .byType('aws:cloudwatch/logGroup:LogGroup')
+          .map((g) => g.inputs.name as string)
+          .filter((n) => n.includes('ecs'))
+          .sort(),
+        keyLogsCondition: JSON.stringify(
+          JSON.parse(rt.one('aws:kms/key:Key').inputs.policy as string),
+        ),
+      };
+    };
+    const dev = await namesOf('dev');
+    expect(dev).toMatchObject({
+      cluster: 'phi-dev-ecs',
+      namespace: 'dev.phi.internal',
+      family: 'phi-dev-app',
+      // Unique per namespace already, and what clients call: unchanged.
+      discovery: 'phi-app',
+      logGroups: [
+        '/aws/ecs/containerinsights/phi-dev-ecs/performance',
+        '/phi-platform/ecs/phi-dev-app',
+        '/phi-platform/ecs/phi-dev-app/service-connect',
+      ],
+    });
+    const prod = await namesOf('prod');
+    expect(prod.cluster).toBe('phi-prod-ecs');
+    expect(prod.namespace).toBe('prod.phi.internal');
+    for (const group of prod.logGroups) expect(dev.logGroups).not.toContain(group);
+    expect(prod.family).not.toBe(dev.family);
+    // The key lets CloudWatch Logs use it for any log group of the account and region.
+    expect(dev.keyLogsCondition).toContain('arn:aws:logs:eu-west-1:123456789012:log-group:*');
   });
 
   it('uses a given Private CA and certificate instead of creating them', async () => {
