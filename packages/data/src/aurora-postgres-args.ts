@@ -14,7 +14,7 @@ import {
   supportsScaleToZero,
 } from './engine-versions';
 import { identifierRule, isValidResourceIdentifier } from './identifiers';
-import { dailyWindowMinutes, weeklyWindowInterval, windowsOverlap } from './windows';
+import { checkWindows } from './windows';
 
 /** Provisioned instances: one writer plus `readers` replicas of the same class. */
 export interface AuroraInstances {
@@ -221,29 +221,11 @@ export function resolveAuroraPostgresSettings(
   const backupWindow = args.preferredBackupWindow ?? AURORA_DEFAULTS.preferredBackupWindow;
   const maintenanceWindow =
     args.preferredMaintenanceWindow ?? AURORA_DEFAULTS.preferredMaintenanceWindow;
-  const backupMinutes = dailyWindowMinutes(backupWindow);
-  const maintenance = weeklyWindowInterval(maintenanceWindow);
-  const backupOk = check.require(backupMinutes !== undefined && backupMinutes >= 30, {
-    setting: 'preferredBackupWindow',
-    value: backupWindow,
-    allowed: 'a UTC window "hh24:mi-hh24:mi" of at least 30 minutes, e.g. "03:00-04:00"',
+  checkWindows(check, {
+    daily: { setting: 'preferredBackupWindow', window: backupWindow },
+    weekly: { setting: 'preferredMaintenanceWindow', window: maintenanceWindow },
+    minimumMinutes: 30,
   });
-  const maintenanceOk = check.require(
-    maintenance !== undefined && maintenance.end - maintenance.start >= 30,
-    {
-      setting: 'preferredMaintenanceWindow',
-      value: maintenanceWindow,
-      allowed:
-        'a UTC window "ddd:hh24:mi-ddd:hh24:mi" of at least 30 minutes, e.g. "sun:05:00-sun:06:00"',
-    },
-  );
-  if (backupOk && maintenanceOk) {
-    check.require(!windowsOverlap(backupWindow, maintenanceWindow), {
-      setting: 'preferredMaintenanceWindow',
-      value: maintenanceWindow,
-      allowed: `a window that does not overlap preferredBackupWindow "${backupWindow}"`,
-    });
-  }
 
   const logRetentionDays = args.logRetentionDays ?? AURORA_DEFAULTS.logRetentionDays;
   check.require(isAllowedLogRetention(logRetentionDays), {

@@ -15,7 +15,7 @@ import {
   parseEngineVersion,
 } from './engine-versions';
 import { identifierRule, isValidResourceIdentifier } from './identifiers';
-import { dailyWindowMinutes, weeklyWindowInterval, windowsOverlap } from './windows';
+import { checkWindows } from './windows';
 
 export interface RedisCacheArgs {
   /** The VPC of the subnets; the component's security group is created in it. */
@@ -187,29 +187,11 @@ export function resolveRedisCacheSettings(
 
   const snapshotWindow = args.snapshotWindow ?? REDIS_DEFAULTS.snapshotWindow;
   const maintenanceWindow = args.maintenanceWindow ?? REDIS_DEFAULTS.maintenanceWindow;
-  const snapshotMinutes = dailyWindowMinutes(snapshotWindow);
-  const maintenance = weeklyWindowInterval(maintenanceWindow);
-  const snapshotOk = check.require(snapshotMinutes !== undefined && snapshotMinutes >= 60, {
-    setting: 'snapshotWindow',
-    value: snapshotWindow,
-    allowed: 'a UTC window "hh24:mi-hh24:mi" of at least 60 minutes, e.g. "03:00-04:00"',
+  checkWindows(check, {
+    daily: { setting: 'snapshotWindow', window: snapshotWindow },
+    weekly: { setting: 'maintenanceWindow', window: maintenanceWindow },
+    minimumMinutes: 60,
   });
-  const maintenanceOk = check.require(
-    maintenance !== undefined && maintenance.end - maintenance.start >= 60,
-    {
-      setting: 'maintenanceWindow',
-      value: maintenanceWindow,
-      allowed:
-        'a UTC window "ddd:hh24:mi-ddd:hh24:mi" of at least 60 minutes, e.g. "sun:05:00-sun:06:00"',
-    },
-  );
-  if (snapshotOk && maintenanceOk) {
-    check.require(!windowsOverlap(snapshotWindow, maintenanceWindow), {
-      setting: 'maintenanceWindow',
-      value: maintenanceWindow,
-      allowed: `a window that does not overlap snapshotWindow "${snapshotWindow}"`,
-    });
-  }
 
   if (args.authTokenLength !== undefined || args.authTokenAlphabet !== undefined) {
     // The same rules GeneratedSecret applies, checked here so nothing is created before.

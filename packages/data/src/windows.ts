@@ -4,6 +4,8 @@
  * backup window that overlaps the maintenance window, so the components check it before deploying.
  */
 
+import { SettingsCheck } from '@phi-platform/core';
+
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const MINUTES_PER_DAY = 24 * 60;
 const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
@@ -70,4 +72,42 @@ export function windowsOverlap(dailyWindow: string, weeklyWindow: string): boole
   const weekly = weeklyWindowInterval(weeklyWindow);
   if (weekly === undefined || dailyWindowMinutes(dailyWindow) === undefined) return false;
   return dailyIntervals(dailyWindow).some((daily) => intersects(daily, weekly));
+}
+
+export interface WindowPair {
+  /** The daily window (backups, snapshots) and the name of its setting. */
+  readonly daily: { readonly setting: string; readonly window: string };
+  /** The weekly maintenance window and the name of its setting. */
+  readonly weekly: { readonly setting: string; readonly window: string };
+  /** The shortest window the service accepts, in minutes. */
+  readonly minimumMinutes: number;
+}
+
+/**
+ * Records a problem for each malformed or too short window, and, when both are well formed, for
+ * a maintenance window that overlaps the daily one (RDS and ElastiCache refuse that).
+ */
+export function checkWindows(check: SettingsCheck, pair: WindowPair): void {
+  const { daily, weekly, minimumMinutes: min } = pair;
+  const dailyMinutes = dailyWindowMinutes(daily.window);
+  const week = weeklyWindowInterval(weekly.window);
+  const dailyOk = check.require(dailyMinutes !== undefined && dailyMinutes >= min, {
+    setting: daily.setting,
+    value: daily.window,
+    allowed: `a UTC window "hh24:mi-hh24:mi" of at least ${min} minutes, e.g. "03:00-04:00"`,
+  });
+  const weeklyOk = check.require(week !== undefined && week.end - week.start >= min, {
+    setting: weekly.setting,
+    value: weekly.window,
+    allowed:
+      `a UTC window "ddd:hh24:mi-ddd:hh24:mi" of at least ${min} minutes, ` +
+      'e.g. "sun:05:00-sun:06:00"',
+  });
+  if (dailyOk && weeklyOk) {
+    check.require(!windowsOverlap(daily.window, weekly.window), {
+      setting: weekly.setting,
+      value: weekly.window,
+      allowed: `a window that does not overlap ${daily.setting} "${daily.window}"`,
+    });
+  }
 }
