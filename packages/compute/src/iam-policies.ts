@@ -10,6 +10,7 @@ import {
   PolicyDocument,
   PolicyStatement,
   regionalServiceHost,
+  serviceTrustPolicy,
 } from '@phi-platform/core';
 
 /**
@@ -39,39 +40,16 @@ export function awsManagedPolicyArn(partition: string, name: string): string {
  * them (the confused-deputy conditions ECS documents for task roles).
  */
 export function ecsTasksTrustPolicy(ctx: AwsContext): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: 'EcsTasksOfThisAccount',
-      Effect: 'Allow',
-      Principal: { Service: ECS_TASKS_PRINCIPAL },
-      Action: 'sts:AssumeRole',
-      Condition: {
-        StringEquals: { 'aws:SourceAccount': ctx.accountId },
-        ArnLike: {
-          'aws:SourceArn': formatArn({
-            partition: ctx.partition,
-            service: 'ecs',
-            region: ctx.region,
-            accountId: ctx.accountId,
-            resource: '*',
-          }),
-        },
-      },
-    },
-  ]);
+  return serviceTrustPolicy(ctx, {
+    sid: 'EcsTasksOfThisAccount',
+    servicePrincipal: ECS_TASKS_PRINCIPAL,
+    sourceArn: { service: 'ecs', resource: '*' },
+  });
 }
 
 /** Trust for the ECS infrastructure role that Service Connect TLS uses. */
 export function ecsInfrastructureTrustPolicy(ctx: AwsContext): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: 'EcsOfThisAccount',
-      Effect: 'Allow',
-      Principal: { Service: ECS_PRINCIPAL },
-      Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'aws:SourceAccount': ctx.accountId } },
-    },
-  ]);
+  return serviceTrustPolicy(ctx, { sid: 'EcsOfThisAccount', servicePrincipal: ECS_PRINCIPAL });
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './policy-document';
 export * from './validation';
 export * from './arn-like';
 export * from './elb-log-delivery';
+export * from './trust-policy';

@@ -4,10 +4,10 @@
  */
 import {
   AwsContext,
-  formatArn,
   logGroupArn,
   policyDocument,
   PolicyDocument,
+  serviceTrustPolicy,
 } from '@phi-platform/core';
 
 /**
@@ -22,26 +22,11 @@ export const FLOW_LOGS_SERVICE_PRINCIPAL = 'vpc-flow-logs.amazonaws.com';
  * (confused-deputy protection through `aws:SourceAccount` and `aws:SourceArn`).
  */
 export function flowLogTrustPolicy(ctx: AwsContext): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: 'VpcFlowLogsAssumeRole',
-      Effect: 'Allow',
-      Principal: { Service: FLOW_LOGS_SERVICE_PRINCIPAL },
-      Action: 'sts:AssumeRole',
-      Condition: {
-        StringEquals: { 'aws:SourceAccount': ctx.accountId },
-        ArnLike: {
-          'aws:SourceArn': formatArn({
-            partition: ctx.partition,
-            service: 'ec2',
-            region: ctx.region,
-            accountId: ctx.accountId,
-            resource: 'vpc-flow-log/*',
-          }),
-        },
-      },
-    },
-  ]);
+  return serviceTrustPolicy(ctx, {
+    sid: 'VpcFlowLogsAssumeRole',
+    servicePrincipal: FLOW_LOGS_SERVICE_PRINCIPAL,
+    sourceArn: { service: 'ec2', resource: 'vpc-flow-log/*' },
+  });
 }
 
 /**
