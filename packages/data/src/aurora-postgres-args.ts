@@ -13,7 +13,7 @@ import {
   parseEngineVersion,
   supportsScaleToZero,
 } from './engine-versions';
-import { identifierRule, isValidResourceIdentifier } from './identifiers';
+import { checkLowerCaseIdentifier } from './identifiers';
 import { checkWindows } from './windows';
 
 /** Provisioned instances: one writer plus `readers` replicas of the same class. */
@@ -315,14 +315,11 @@ export function resolveAuroraPostgresSettings(
 
   const clusterIdentifier =
     args.clusterIdentifier ?? physicalName([name, environment], CLUSTER_IDENTIFIER_MAX_LENGTH);
-  check.require(
-    isValidResourceIdentifier(clusterIdentifier, CLUSTER_IDENTIFIER_MAX_LENGTH) &&
-      clusterIdentifier === clusterIdentifier.toLowerCase(),
-    {
-      setting: 'clusterIdentifier',
-      value: clusterIdentifier,
-      allowed: identifierRule(CLUSTER_IDENTIFIER_MAX_LENGTH) + ', lower case',
-    },
+  checkLowerCaseIdentifier(
+    check,
+    'clusterIdentifier',
+    clusterIdentifier,
+    CLUSTER_IDENTIFIER_MAX_LENGTH,
   );
   checkAllowedSources(check, args.allowedSecurityGroupIds);
   if (Array.isArray(args.subnetIds)) {

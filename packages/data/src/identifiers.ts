@@ -2,6 +2,7 @@
  * Identifier rules shared by RDS and ElastiCache: letters, digits and hyphens, starting with a
  * letter, with no two hyphens in a row and no hyphen at the end.
  */
+import { SettingsCheck } from '@phi-platform/core';
 
 /** True when `id` is a valid RDS/ElastiCache identifier of at most `maxLength` characters. */
 export function isValidResourceIdentifier(id: string, maxLength: number): boolean {
@@ -40,4 +41,18 @@ export function finalSnapshotIdentifier(clusterIdentifier: string, uniqueSuffix:
     );
   }
   return id;
+}
+
+/** Records a problem unless `id` is a valid, lower-case identifier of at most `maxLength`. */
+export function checkLowerCaseIdentifier(
+  check: SettingsCheck,
+  setting: string,
+  id: string,
+  maxLength: number,
+): void {
+  check.require(isValidResourceIdentifier(id, maxLength) && id === id.toLowerCase(), {
+    setting,
+    value: id,
+    allowed: identifierRule(maxLength) + ', lower case',
+  });
 }

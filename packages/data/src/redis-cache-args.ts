@@ -14,7 +14,7 @@ import {
   knownCacheFamilies,
   parseEngineVersion,
 } from './engine-versions';
-import { identifierRule, isValidResourceIdentifier } from './identifiers';
+import { checkLowerCaseIdentifier } from './identifiers';
 import { checkWindows } from './windows';
 
 export interface RedisCacheArgs {
@@ -214,14 +214,11 @@ export function resolveRedisCacheSettings(
 
   const replicationGroupId =
     args.replicationGroupId ?? physicalName([name, environment], REPLICATION_GROUP_ID_MAX_LENGTH);
-  check.require(
-    isValidResourceIdentifier(replicationGroupId, REPLICATION_GROUP_ID_MAX_LENGTH) &&
-      replicationGroupId === replicationGroupId.toLowerCase(),
-    {
-      setting: 'replicationGroupId',
-      value: replicationGroupId,
-      allowed: identifierRule(REPLICATION_GROUP_ID_MAX_LENGTH) + ', lower case',
-    },
+  checkLowerCaseIdentifier(
+    check,
+    'replicationGroupId',
+    replicationGroupId,
+    REPLICATION_GROUP_ID_MAX_LENGTH,
   );
   checkAllowedSources(check, args.allowedSecurityGroupIds);
 

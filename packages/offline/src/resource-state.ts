@@ -143,6 +143,18 @@ function loadBalancerLike(kind: 'lb' | 'tg'): Builder {
   };
 }
 
+/** The same for an ingress and an egress rule: `sgr-` id and a security-group-rule ARN. */
+function securityGroupRuleState(ctx: ResourceContext, ids: IdSource): StateResult {
+  const id = ids.ec2Id('sgr');
+  return {
+    id,
+    computed: {
+      securityGroupRuleId: id,
+      arn: arn(ctx, 'ec2', ctx.region, `security-group-rule/${id}`),
+    },
+  };
+}
+
 function listener(_name: string, inputs: Inputs, ctx: ResourceContext, ids: IdSource): StateResult {
   const lbArn = str(inputs, 'loadBalancerArn') ?? '';
   const lbPart = lbArn.split(':loadbalancer/')[1] ?? `app/unknown/${ids.hex(16)}`;
@@ -364,26 +376,10 @@ const BUILDERS: Record<string, Builder> = {
       },
     };
   },
-  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': (_name, _inputs, ctx, ids) => {
-    const id = ids.ec2Id('sgr');
-    return {
-      id,
-      computed: {
-        securityGroupRuleId: id,
-        arn: arn(ctx, 'ec2', ctx.region, `security-group-rule/${id}`),
-      },
-    };
-  },
-  'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': (_name, _inputs, ctx, ids) => {
-    const id = ids.ec2Id('sgr');
-    return {
-      id,
-      computed: {
-        securityGroupRuleId: id,
-        arn: arn(ctx, 'ec2', ctx.region, `security-group-rule/${id}`),
-      },
-    };
-  },
+  'aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule': (_name, _inputs, ctx, ids) =>
+    securityGroupRuleState(ctx, ids),
+  'aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule': (_name, _inputs, ctx, ids) =>
+    securityGroupRuleState(ctx, ids),
   'aws:ec2/securityGroupRule:SecurityGroupRule': (_name, _inputs, _ctx, ids) => {
     const id = ids.ec2Id('sgr');
     return { id: `sgrule-${ids.digits(10)}`, computed: { securityGroupRuleId: id } };
