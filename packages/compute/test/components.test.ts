@@ -1,20 +1,7 @@
 import { installMocks, OfflineRuntime } from '@phi-platform/offline';
 import { InvalidSettingsError, parsePolicyDocument } from '@phi-platform/core';
-import { HttpsIngress, ServiceCluster, TlsService, TlsServiceArgs } from '../src';
-
-const serviceArgs = (rt: OfflineRuntime): TlsServiceArgs => ({
-  clusterArn: `arn:${rt.partition}:ecs:${rt.region}:${rt.accountId}:cluster/apps`,
-  namespaceArn: `arn:${rt.partition}:servicediscovery:${rt.region}:${rt.accountId}:namespace/ns-1`,
-  vpcId: 'vpc-1',
-  subnetIds: ['subnet-a'],
-  image: 'registry.example.com/api:1',
-  cpu: 256,
-  memory: 512,
-  kmsKeyArn: `arn:${rt.partition}:kms:${rt.region}:${rt.accountId}:key/k-1`,
-  certificateAuthorityArn:
-    `arn:${rt.partition}:acm-pca:${rt.region}:${rt.accountId}:` + 'certificate-authority/ca',
-  allowedSecurityGroupIds: [],
-});
+import { HttpsIngress, ServiceCluster, TlsService } from '../src';
+import { serviceArgs } from './fixtures';
 
 describe('validation happens before anything is created', () => {
   let rt: OfflineRuntime;

@@ -2,6 +2,7 @@ import { installMocks, OfflineRuntime, RecordedResource } from '@phi-platform/of
 import { parsePolicyDocument, PolicyStatement } from '@phi-platform/core';
 import { buildServiceExample, ExampleInputs } from '../examples/tls-service';
 import { ContainerDefinition } from '../src';
+import { expectedExecutionStatements } from './fixtures';
 
 const REGIONS = ['us-east-1', 'ap-southeast-7', 'us-gov-west-1', 'cn-northwest-1'];
 
@@ -95,45 +96,16 @@ describe.each(REGIONS)('the example in %s', (region) => {
     const key = rt.one('aws:kms/key:Key').state.arn as string;
     const logs =
       `arn:${rt.partition}:logs:${region}:${rt.accountId}:` + 'log-group:/phi-platform/ecs/api';
-    expect(policyOf(rt, 'api-execution-policy')).toEqual([
-      {
-        Sid: 'ReadOwnSecrets',
-        Effect: 'Allow',
-        Action: 'secretsmanager:GetSecretValue',
-        Resource: [inputs.databasePasswordSecretArn],
-      },
-      {
-        Sid: 'DecryptSecretsThroughSecretsManager',
-        Effect: 'Allow',
-        Action: 'kms:Decrypt',
-        Resource: key,
-        Condition: {
-          StringEquals: { 'kms:ViaService': `secretsmanager.${region}.${rt.dnsSuffix}` },
-        },
-      },
-      {
-        Sid: 'WriteOwnLogGroups',
-        Effect: 'Allow',
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: [logs, `${logs}:*`, `${logs}/service-connect`, `${logs}/service-connect:*`],
-      },
-      {
-        Sid: 'EcrAuthorizationToken',
-        Effect: 'Allow',
-        Action: 'ecr:GetAuthorizationToken',
-        Resource: '*',
-      },
-      {
-        Sid: 'PullOwnImage',
-        Effect: 'Allow',
-        Action: [
-          'ecr:BatchCheckLayerAvailability',
-          'ecr:BatchGetImage',
-          'ecr:GetDownloadUrlForLayer',
-        ],
-        Resource: [`arn:${rt.partition}:ecr:${region}:${rt.accountId}:repository/api`],
-      },
-    ]);
+    expect(policyOf(rt, 'api-execution-policy')).toEqual(
+      expectedExecutionStatements({
+        secretArns: [inputs.databasePasswordSecretArn],
+        keyArn: key,
+        region,
+        dnsSuffix: rt.dnsSuffix,
+        logGroupArn: logs,
+        repositoryArn: `arn:${rt.partition}:ecr:${region}:${rt.accountId}:repository/api`,
+      }),
+    );
     // Without taskRoleStatements the task role has no policy at all.
     expect(
       rt

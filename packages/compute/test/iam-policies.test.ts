@@ -10,6 +10,7 @@ import {
 } from '../src/iam-policies';
 import { ecrRepositoryArn, parseEcrImage } from '../src/image';
 import { executeCommandStatements, taskRolePolicy } from '../src/task-role';
+import { expectedExecutionStatements } from './fixtures';
 
 const contexts: AwsContext[] = [
   { region: 'us-east-1', accountId: '123456789012', partition: 'aws', dnsSuffix: 'amazonaws.com' },
@@ -86,45 +87,16 @@ describe.each(contexts)('roles in $region', (ctx) => {
       logGroupNames: ['/phi-platform/ecs/api', '/phi-platform/ecs/api/service-connect'],
       ecrRepositoryArns: [repo],
     });
-    expect(doc.Statement).toEqual([
-      {
-        Sid: 'ReadOwnSecrets',
-        Effect: 'Allow',
-        Action: 'secretsmanager:GetSecretValue',
-        Resource: [secret],
-      },
-      {
-        Sid: 'DecryptSecretsThroughSecretsManager',
-        Effect: 'Allow',
-        Action: 'kms:Decrypt',
-        Resource: key,
-        Condition: {
-          StringEquals: { 'kms:ViaService': `secretsmanager.${r}.${ctx.dnsSuffix}` },
-        },
-      },
-      {
-        Sid: 'WriteOwnLogGroups',
-        Effect: 'Allow',
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Resource: [logs, `${logs}:*`, `${logs}/service-connect`, `${logs}/service-connect:*`],
-      },
-      {
-        Sid: 'EcrAuthorizationToken',
-        Effect: 'Allow',
-        Action: 'ecr:GetAuthorizationToken',
-        Resource: '*',
-      },
-      {
-        Sid: 'PullOwnImage',
-        Effect: 'Allow',
-        Action: [
-          'ecr:BatchCheckLayerAvailability',
-          'ecr:BatchGetImage',
-          'ecr:GetDownloadUrlForLayer',
-        ],
-        Resource: [`arn:${p}:ecr:${r}:123456789012:repository/api`],
-      },
-    ]);
+    expect(doc.Statement).toEqual(
+      expectedExecutionStatements({
+        secretArns: [secret],
+        keyArn: key,
+        region: r,
+        dnsSuffix: ctx.dnsSuffix,
+        logGroupArn: logs,
+        repositoryArn: `arn:${p}:ecr:${r}:123456789012:repository/api`,
+      }),
+    );
   });
 
   it('a task role holds only the given statements unless ECS Exec is on', () => {
